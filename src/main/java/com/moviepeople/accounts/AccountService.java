@@ -1,0 +1,126 @@
+package com.moviepeople.accounts;
+
+import org.hibernate.exception.ConstraintViolationException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Creates accounts and answers questions about members for the other modules. */
+@Service
+public class AccountService implements MemberDirectory {
+
+    static final String USERNAME_TAKEN = "This username is taken. Please choose another.";
+    static final String EMAIL_TAKEN = "An account with this e-mail address already exists. Log in instead?";
+
+    private final MemberRepository members;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    AccountService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+        this.members = members;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The checks that need more than an annotation; adds field errors to {@code errors}. */
+    @Transactional(readOnly = true)
+    void validateSignup(SignupForm form, Errors errors) {
+        String username = UsernameRules.normalize(form.username());
+        String problem = UsernameRules.problemWith(username);
+        if (problem != null) {
+            errors.rejectValue("username", "username.invalid", problem);
+        } else if (members.usernameTaken(username)) {
+            errors.rejectValue("username", "username.taken", USERNAME_TAKEN);
+        }
+        if (!errors.hasFieldErrors("email") && members.emailTaken(form.email().strip())) {
+            errors.rejectValue("email", "email.taken", EMAIL_TAKEN);
+        }
+    }
+
+    /**
+     * Creates the account. The database's unique indexes are the final word: two simultaneous
+     * sign-ups with the same name cannot both succeed, and the loser gets a form error.
+     */
+    @Transactional
+    MemberSummary register(SignupForm form) {
+        Member member = new Member(UsernameRules.normalize(form.username()), form.email().strip(),
+                passwordEncoder.encode(form.password()), form.displayName().strip(), Instant.now(clock));
+        try {
+            members.saveAndFlush(member);
+        } catch (DataIntegrityViolationException e) {
+            throw duplicateFrom(e);
+        }
+        events.publishEvent(new MemberRegistered(member.getId(), member.getUsername(), member.getDisplayName()));
+        return member.toSummary();
+    }
+
+    /** For the demo community and the data generator: a member whose address needs no verification. */
+    @Transactional
+    public MemberSummary registerVerified(String username, String email, String password, String displayName) {
+        SignupForm form = new SignupForm(username, email, password, displayName);
+        MemberSummary summary = register(form);
+        members.findById(summary.id()).ifPresent(m -> m.markEmailVerified(Instant.now(clock)));
+        return summary;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MemberSummary> findById(long id) {
+        return members.findById(id).map(Member::toSummary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MemberSummary> findByUsername(String username) {
+        if (username == null || username.isBlank() || username.length() > UsernameRules.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return members.findByUsernameIgnoringCase(username.strip()).map(Member::toSummary);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, MemberSummary> findAllById(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return members.findByIdIn(ids).stream().map(Member::toSummary)
+                .collect(Collectors.toMap(MemberSummary::id, Function.identity()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long count() {
+        return members.count();
+    }
+
+    private static RuntimeException duplicateFrom(DataIntegrityViolationException e) {
+        String constraint = null;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConstraintViolationException cve) {
+                constraint = cve.getConstraintName();
+                break;
+            }
+        }
+        if ("member_username_key".equals(constraint)) {
+            return new DuplicateAccountException("username", USERNAME_TAKEN);
+        }
+        if ("member_email_key".equals(constraint)) {
+            return new DuplicateAccountException("email", EMAIL_TAKEN);
+        }
+        return e;
+    }
+}

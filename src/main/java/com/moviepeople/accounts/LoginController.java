@@ -1,0 +1,21 @@
+package com.moviepeople.accounts;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.security.Principal;
+
+/** The landing page for visitors and the login page; Spring Security handles the login POST. */
+@Controller
+class LoginController {
+
+    @GetMapping("/")
+    String landing(Principal principal) {
+        return principal != null ? "redirect:/feed" : "accounts/landing";
+    }
+
+    @GetMapping("/login")
+    String login(Principal principal) {
+        return principal != null ? "redirect:/feed" : "accounts/login";
+    }
+}

@@ -1,0 +1,19 @@
+package com.moviepeople.accounts;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+
+/** The accounts module's read API for other modules. */
+public interface MemberDirectory {
+
+    Optional<MemberSummary> findById(long id);
+
+    /** Case-insensitive. */
+    Optional<MemberSummary> findByUsername(String username);
+
+    /** One query for many members, keyed by id; unknown ids are left out. */
+    Map<Long, MemberSummary> findAllById(Collection<Long> ids);
+
+    long count();
+}

@@ -1,0 +1,45 @@
+package com.moviepeople.accounts;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Usernames appear in URLs ({@code /people/anna}), so they are short, lower-case and never a route name. */
+public final class UsernameRules {
+
+    public static final int MIN_LENGTH = 3;
+    public static final int MAX_LENGTH = 30;
+    private static final Pattern ALLOWED = Pattern.compile("[a-z0-9._-]+");
+
+    /** Names that are routes, roles or could be mistaken for the staff. */
+    static final Set<String> RESERVED = Set.of(
+            "admin", "administrator", "root", "system", "support", "help", "staff", "moderator", "moviepeople",
+            "login", "logout", "signup", "register", "feed", "search", "messages", "message", "connections",
+            "people", "profile", "profiles", "portfolio", "posts", "comments", "settings", "password",
+            "verify-email", "api", "actuator", "error", "webjars", "css", "js", "images", "static",
+            "about", "terms", "privacy", "security", "null", "undefined", "me", "you", "new", "edit");
+
+    private UsernameRules() {
+    }
+
+    public static String normalize(String raw) {
+        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** @return the problem with this (normalized) username, or {@code null} if it is fine */
+    static String problemWith(String username) {
+        if (username.isEmpty()) {
+            return "Choose a username.";
+        }
+        if (username.length() < MIN_LENGTH || username.length() > MAX_LENGTH) {
+            return "Usernames are " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long.";
+        }
+        if (!ALLOWED.matcher(username).matches()) {
+            return "Use only letters a–z, digits, dots, dashes and underscores.";
+        }
+        if (RESERVED.contains(username)) {
+            return "This username is reserved. Please choose another.";
+        }
+        return null;
+    }
+}

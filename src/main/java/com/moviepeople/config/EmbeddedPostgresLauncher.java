@@ -1,0 +1,180 @@
+package com.moviepeople.config;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Starts the embedded PostgreSQL on a persistent data directory, safely.
+ *
+ * <p>The data directory holds real members' data, so the server runs crash-safe (fsync,
+ * synchronous commit and full page writes on: zonky's own defaults are for throw-away test
+ * databases). Before starting it takes an exclusive lock on {@code <dataDir>/moviepeople.lock}
+ * so that a second MoviePeople on the same directory is refused, and only then stops a
+ * postgres orphaned by a JVM that was killed without closing it.
+ */
+public final class EmbeddedPostgresLauncher implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresLauncher.class);
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofSeconds(30);
+
+    private final Path dataDir;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresLauncher(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
+        this.dataDir = dataDir;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.postgres = postgres;
+    }
+
+    /**
+     * Starts PostgreSQL on {@code dataDir} (created if missing).
+     *
+     * @throws DataDirectoryInUseException when another MoviePeople is running on it
+     */
+    public static EmbeddedPostgresLauncher start(Path dataDir) throws IOException {
+        Path dir = dataDir.toAbsolutePath().normalize();
+        Files.createDirectories(dir);
+        FileChannel channel = FileChannel.open(dir.resolve("moviepeople.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new DataDirectoryInUseException(dataDir);
+        }
+        try {
+            Path pgData = dir.resolve("pg");
+            stopOrphanedPostmaster(pgData);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData.toFile())
+                    .setCleanDataDirectory(false)
+                    // -c options come after zonky's -F on the command line, so these win.
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .start();
+            log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
+            return new EmbeddedPostgresLauncher(dir, channel, lock, postgres);
+        } catch (IOException | RuntimeException e) {
+            lock.release();
+            channel.close();
+            throw e;
+        }
+    }
+
+    public String jdbcUrl() {
+        return postgres.getJdbcUrl("postgres", "postgres");
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            postgres.close();
+        } finally {
+            lock.release();
+            lockChannel.close();
+        }
+    }
+
+    /**
+     * A postmaster left behind by a killed JVM still holds the data directory. We own the
+     * MoviePeople lock, so no live MoviePeople uses it: ask it for a fast shutdown (SIGINT)
+     * and wait until it is gone.
+     */
+    static void stopOrphanedPostmaster(Path pgData) throws IOException {
+        Optional<Long> pid = postmasterPid(pgData);
+        if (pid.isEmpty() || !isPostgresOn(pid.get(), pgData)) {
+            return;
+        }
+        log.warn("Stopping PostgreSQL (pid {}) left running on {} by an earlier run", pid.get(), pgData);
+        signal(pid.get(), "INT");
+        long deadline = System.nanoTime() + ORPHAN_STOP_WAIT.toNanos();
+        while (isPostgresOn(pid.get(), pgData)) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("PostgreSQL (pid " + pid.get() + ") on " + pgData
+                        + " did not stop within " + ORPHAN_STOP_WAIT.toSeconds() + " s");
+            }
+            sleep(100);
+        }
+    }
+
+    static Optional<Long> postmasterPid(Path pgData) {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            return lines.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(lines.get(0).trim()));
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A killed process stays a zombie for a moment, so "the pid exists" proves nothing: its
+     * command line must name postgres and this data directory (a zombie's is empty).
+     */
+    static boolean isPostgresOn(long pid, Path pgData) {
+        Path cmdline = Path.of("/proc", Long.toString(pid), "cmdline");
+        if (!Files.exists(cmdline)) {
+            // No procfs (macOS, Windows): fall back to asking the OS about the process.
+            return !Files.isDirectory(Path.of("/proc", "self"))
+                    && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        }
+        try {
+            String command = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8).replace('\0', ' ');
+            return command.contains("postgres") && command.contains(pgData.toString());
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void signal(long pid, String signal) throws IOException {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+            kill.waitFor();
+        } catch (IOException e) {
+            ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while stopping PostgreSQL", e);
+        }
+    }
+
+    private static void sleep(long millis) throws IOException {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("Interrupted while waiting for PostgreSQL to stop", e);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package com.moviepeople.config;
+
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.NavigationBadge;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Puts the navigation's counts ({@code nav.unreadMessages}, {@code nav.pendingRequests}) on every page. */
+@ControllerAdvice
+class NavigationAdvice {
+
+    private final List<NavigationBadge> badges;
+
+    NavigationAdvice(List<NavigationBadge> badges) {
+        this.badges = badges;
+    }
+
+    @ModelAttribute("nav")
+    Map<String, Long> navigation(@AuthenticationPrincipal CurrentMember me) {
+        Map<String, Long> counts = new HashMap<>();
+        counts.put("unreadMessages", 0L);
+        counts.put("pendingRequests", 0L);
+        if (me != null) {
+            for (NavigationBadge badge : badges) {
+                counts.put(badge.name(), badge.countFor(me.id()));
+            }
+        }
+        return counts;
+    }
+}

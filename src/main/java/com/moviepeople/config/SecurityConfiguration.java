@@ -1,0 +1,100 @@
+package com.moviepeople.config;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.Map;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfiguration {
+
+    /**
+     * Only our own scripts and styles; no inline code. Frames only from the two video providers
+     * whose players the portfolio embeds; nobody may frame us.
+     */
+    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            "img-src 'self' https: data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
+            "media-src 'self' https:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'");
+
+    static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
+                                            PersistentTokenRepository rememberMeTokens) throws Exception {
+        http
+            .authorizeHttpRequests(requests -> requests
+                .requestMatchers("/", "/signup", "/login", "/error", "/error/**").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                .requestMatchers(HttpMethod.GET, "/people/*").permitAll()
+                .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
+                .requestMatchers("/actuator/**").denyAll()
+                .anyRequest().authenticated())
+            .formLogin(login -> login
+                .loginPage("/login")
+                .defaultSuccessUrl("/feed", false)
+                .failureUrl("/login?error")
+                .permitAll())
+            .rememberMe(rememberMe -> rememberMe
+                .tokenRepository(rememberMeTokens)
+                .userDetailsService(userDetailsService)
+                .rememberMeParameter("remember-me")
+                .tokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds()))
+            .logout(logout -> logout
+                .logoutUrl("/logout")
+                .logoutSuccessUrl("/login?logout")
+                .deleteCookies("JSESSIONID")
+                .permitAll())
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    /** Remember-me tokens in PostgreSQL: they survive restarts and can be revoked per member. */
+    @Bean
+    PersistentTokenRepository rememberMeTokens(DataSource dataSource) {
+        JdbcTokenRepositoryImpl repository = new JdbcTokenRepositoryImpl();
+        repository.setDataSource(dataSource);
+        return repository;
+    }
+
+    /**
+     * Argon2id (OWASP's first choice) with Spring Security's current parameters. Unlike BCrypt it
+     * reads the whole password, so long passphrases are not silently cut at 72 bytes. Delegating,
+     * so that stored hashes name their algorithm and can be upgraded later.
+     */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        String argon2 = "argon2@SpringSecurity_v5_8";
+        return new DelegatingPasswordEncoder(argon2, Map.of(
+                argon2, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(),
+                "bcrypt", new BCryptPasswordEncoder()));
+    }
+}
