@@ -25,6 +25,14 @@ record SignupForm(
         @Size(max = 80, message = "Names are at most 80 characters.")
         String displayName) {
 
+    /** Whitespace around names and addresses is never meant; the password is taken as typed. */
+    SignupForm {
+        username = username == null ? "" : username.strip();
+        email = email == null ? "" : email.strip();
+        password = password == null ? "" : password;
+        displayName = displayName == null ? "" : displayName.strip();
+    }
+
     static SignupForm empty() {
         return new SignupForm("", "", "", "");
     }

@@ -2,10 +2,10 @@ package com.moviepeople.config;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
  * It starts before the connection pool and stops after it, with the application context.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnBooleanProperty(DatabaseEnvironmentPostProcessor.EMBEDDED)
+@Conditional(EmbeddedDatabaseCondition.class)
 class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")

@@ -6,7 +6,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -16,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Starts the embedded PostgreSQL on a persistent data directory, safely.
@@ -66,6 +66,7 @@ public final class EmbeddedPostgresLauncher implements Closeable {
         try {
             Path pgData = dir.resolve("pg");
             stopOrphanedPostmaster(pgData);
+            removeStalePidFile(pgData);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(pgData.toFile())
                     .setCleanDataDirectory(false)
@@ -126,6 +127,65 @@ public final class EmbeddedPostgresLauncher implements Closeable {
             }
             sleep(100);
         }
+    }
+
+    /**
+     * After a crash of postgres itself, {@code postmaster.pid} names a dead process (or, where
+     * nothing reaps orphans, a zombie that PostgreSQL's own liveness check mistakes for a running
+     * server). Once no process is attached to the old server's shared memory any more, the file
+     * is stale: remove it and let PostgreSQL recover from its write-ahead log.
+     */
+    static void removeStalePidFile(Path pgData) throws IOException {
+        Path pidFile = pgData.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        Optional<Long> pid = postmasterPid(pgData);
+        if (pid.isPresent() && isPostgresOn(pid.get(), pgData)) {
+            throw new IOException("PostgreSQL (pid " + pid.get() + ") is still running on " + pgData);
+        }
+        OptionalLong shmId = sharedMemoryId(pidFile);
+        long deadline = System.nanoTime() + ORPHAN_STOP_WAIT.toNanos();
+        while (shmId.isPresent() && sharedMemoryAttachments(shmId.getAsLong()) > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("Processes of a crashed PostgreSQL still use " + pgData
+                        + "; stop them (ps -ef | grep postgres) and start again");
+            }
+            sleep(100);
+        }
+        log.warn("Removing {} left by a crashed PostgreSQL; it will recover from its write-ahead log", pidFile);
+        Files.deleteIfExists(pidFile);
+    }
+
+    /** Line 7 of postmaster.pid: "shmem key, shmem id" of the System V segment used as interlock. */
+    private static OptionalLong sharedMemoryId(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.size() >= 7) {
+                String[] parts = lines.get(6).trim().split("\\s+");
+                if (parts.length == 2) {
+                    return OptionalLong.of(Long.parseLong(parts[1]));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no usable id: nothing to wait for
+        }
+        return OptionalLong.empty();
+    }
+
+    /** nattch of a System V shared memory segment from /proc/sysvipc/shm; 0 when gone or unknown. */
+    private static long sharedMemoryAttachments(long shmId) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/sysvipc/shm"), StandardCharsets.UTF_8)) {
+                String[] cols = line.trim().split("\\s+");
+                if (cols.length > 6 && cols[1].equals(Long.toString(shmId))) {
+                    return Long.parseLong(cols[6]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            // no procfs: PostgreSQL's own check remains
+        }
+        return 0;
     }
 
     static Optional<Long> postmasterPid(Path pgData) {

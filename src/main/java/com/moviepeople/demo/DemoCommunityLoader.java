@@ -5,8 +5,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -17,7 +18,6 @@ import java.util.List;
  * database) and only while there are no members, so it is idempotent and never touches real data.
  */
 @Component
-@ConditionalOnBooleanProperty("moviepeople.demo-data")
 class DemoCommunityLoader implements ApplicationRunner {
 
     /** Shared by every demo member; printed in the README. */
@@ -40,15 +40,23 @@ class DemoCommunityLoader implements ApplicationRunner {
             new DemoMember("kenji", "Kenji Watanabe"));
 
     private final AccountService accounts;
+    private final Environment environment;
 
-    DemoCommunityLoader(AccountService accounts) {
+    DemoCommunityLoader(AccountService accounts, Environment environment) {
         this.accounts = accounts;
+        this.environment = environment;
+    }
+
+    /** {@code moviepeople.demo-data} when set; otherwise on for the embedded database only. */
+    boolean enabled() {
+        Boolean configured = environment.getProperty("moviepeople.demo-data", Boolean.class);
+        return configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (accounts.count() > 0) {
+        if (!enabled() || accounts.count() > 0) {
             return;
         }
         for (DemoMember m : MEMBERS) {

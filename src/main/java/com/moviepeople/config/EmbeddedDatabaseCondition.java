@@ -1,0 +1,19 @@
+package com.moviepeople.config;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.StringUtils;
+
+/** The embedded PostgreSQL runs exactly when no external database is configured. */
+class EmbeddedDatabaseCondition extends SpringBootCondition {
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        String url = context.getEnvironment().getProperty("spring.datasource.url");
+        return StringUtils.hasText(url)
+                ? ConditionOutcome.noMatch("spring.datasource.url is set: using the external PostgreSQL")
+                : ConditionOutcome.match("no database configured: starting the embedded PostgreSQL");
+    }
+}

@@ -1,0 +1,75 @@
+package com.moviepeople;
+
+import com.moviepeople.accounts.AccountService;
+import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.shared.CurrentMember;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Base for tests of the whole application (MockMvc) against the real test PostgreSQL.
+ * Members created with {@link #newMember(String)} get unique names, so tests do not need an
+ * empty database; tests that count rows call {@link #cleanDatabase()} first.
+ */
+@SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8"})
+@AutoConfigureMockMvc
+public abstract class IntegrationTest {
+
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Autowired
+    protected MockMvc mvc;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected AccountService accounts;
+
+    @Autowired
+    protected UserDetailsService userDetailsService;
+
+    /** A unique, valid username starting with {@code prefix}. */
+    protected static String uniqueName(String prefix) {
+        return (prefix + "-" + ProcessHandle.current().pid() % 10000 + "-" + SEQUENCE.incrementAndGet()).toLowerCase();
+    }
+
+    /** Registers a verified member with {@link #PASSWORD} and returns them as the logged-in principal. */
+    protected CurrentMember newMember(String prefix) {
+        String username = uniqueName(prefix);
+        MemberSummary member = accounts.registerVerified(username, username + "@example.com", PASSWORD,
+                Character.toUpperCase(prefix.charAt(0)) + prefix.substring(1) + " Tester");
+        return currentMember(member.username());
+    }
+
+    protected CurrentMember currentMember(String username) {
+        return (CurrentMember) userDetailsService.loadUserByUsername(username);
+    }
+
+    /** Empties every application table (not Flyway's history). */
+    protected void cleanDatabase() {
+        List<String> tables = jdbc.queryForList("""
+                select quote_ident(tablename) from pg_tables
+                where schemaname = 'public' and tablename <> 'flyway_schema_history'""", String.class);
+        if (!tables.isEmpty()) {
+            jdbc.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+        }
+    }
+}

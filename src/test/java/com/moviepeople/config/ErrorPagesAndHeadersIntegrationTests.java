@@ -1,0 +1,142 @@
+package com.moviepeople.config;
+
+import com.moviepeople.TestDatabase;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Full HTTP through Tomcat: what a browser really receives on errors, and the security headers. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "moviepeople.demo-data=false")
+@Import(ErrorPagesAndHeadersIntegrationTests.Failing.class)
+class ErrorPagesAndHeadersIntegrationTests {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+    }
+
+    /** A page that fails with a secret in the exception, as a bug would. */
+    @TestConfiguration
+    @RestController
+    static class Failing {
+        @GetMapping("/people/test-failure")
+        String fail() {
+            throw new IllegalStateException("SECRET-DETAIL jdbc:postgresql://internal");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    com.moviepeople.accounts.AccountService accounts;
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getJson(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String cookie(HttpResponse<?> response, String name) {
+        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
+                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    @Test
+    void loginGivesANewSessionId() throws Exception {
+        HttpResponse<String> form = get("/login");
+        String before = cookie(form, "JSESSIONID");
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
+        assertThat(before).isNotNull();
+        assertThat(token.find()).isTrue();
+        String username = "fixation-" + System.nanoTime() % 100000;
+        accounts.registerVerified(username, username + "@example.com", "a sensible passphrase", "Fixation");
+        HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + before)
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=a+sensible+passphrase&_csrf="
+                        + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/feed"));
+        String after = cookie(login, "JSESSIONID");
+        assertThat(after).isNotNull().isNotEqualTo(before);
+    }
+
+    private HttpResponse<String> postForm(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void unknownProfileGetsTheFriendly404Page() throws Exception {
+        HttpResponse<String> response = get("/people/nobody-here");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("data-error-status=\"404\"", "We couldn’t find that page")
+                .doesNotContain("Exception", "Whitelabel", "trace");
+    }
+
+    @Test
+    void failuresGetThe500PageWithoutExceptionText() throws Exception {
+        HttpResponse<String> response = get("/people/test-failure");
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(response.body()).contains("data-error-status=\"500\"", "Something went wrong on our side")
+                .doesNotContain("SECRET-DETAIL", "IllegalStateException", "at com.moviepeople", "jdbc:");
+    }
+
+    @Test
+    void postWithoutCsrfGetsThe403Page() throws Exception {
+        HttpResponse<String> response = postForm("/signup", "username=nocsrf&email=a@b.cd&password=0123456789&displayName=x");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("data-error-status=\"403\"").doesNotContain("Exception", "CSRF token");
+    }
+
+    @Test
+    void pagesCarryTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = get("/");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertThat(csp).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+                .doesNotContain("unsafe-inline", "unsafe-eval");
+        assertThat(response.body()).doesNotContain("style=\"", "<script>", "onclick=");
+    }
+
+    @Test
+    void frontEndAssetsComeFromWebJars() throws Exception {
+        assertThat(get("/webjars/bootstrap/css/bootstrap.min.css").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/bootstrap/js/bootstrap.bundle.min.js").statusCode()).isEqualTo(200);
+        assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
+        assertThat(get("/").body()).doesNotContain("cdn.", "https://unpkg");
+    }
+
+    @Test
+    void onlyTheHealthProbesOfActuatorArePublic() throws Exception {
+        assertThat(getJson("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(getJson("/actuator/health/readiness").statusCode()).isEqualTo(200);
+        assertThat(getJson("/actuator/health/readiness").body()).contains("UP").doesNotContain("details");
+        assertThat(getJson("/actuator/env").statusCode()).isNotEqualTo(200);
+        assertThat(get("/actuator/env").statusCode()).isNotEqualTo(200);
+        assertThat(get("/actuator/beans").statusCode()).isNotEqualTo(200);
+    }
+}
