@@ -6,6 +6,7 @@ import com.moviepeople.shared.CurrentMember;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8"})
 @AutoConfigureMockMvc
+@Import(QueryCounter.Configuration.class)
 public abstract class IntegrationTest {
 
     public static final String PASSWORD = "correct horse battery staple";
@@ -45,6 +47,10 @@ public abstract class IntegrationTest {
 
     @Autowired
     protected UserDetailsService userDetailsService;
+
+    /** Counts statements run by this thread: {@code queries.reset(); mvc.perform(..); queries.count()}. */
+    @Autowired
+    protected QueryCounter queries;
 
     /** A unique, valid username starting with {@code prefix}. */
     protected static String uniqueName(String prefix) {

@@ -125,6 +125,18 @@ class LoginIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void countsTheStatementsAPageRuns() throws Exception {
+        CurrentMember me = newMember("counted");
+        queries.reset();
+        mvc.perform(get("/connections").with(user(me))).andExpect(status().isOk());
+        long placeholderPage = queries.count();
+        queries.reset();
+        accounts.findById(me.id());
+        assertThat(queries.count()).as("the counter sees this thread's statements").isEqualTo(1);
+        assertThat(placeholderPage).isLessThan(10);
+    }
+
+    @Test
     void landingPageForVisitorsFeedForMembers() throws Exception {
         mvc.perform(get("/"))
                 .andExpect(status().isOk())
