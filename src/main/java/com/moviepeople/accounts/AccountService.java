@@ -25,12 +25,15 @@ public class AccountService implements MemberDirectory {
 
     private final MemberRepository members;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountService(MemberRepository members, PasswordEncoder passwordEncoder, ApplicationEventPublisher events, Clock clock) {
+    AccountService(MemberRepository members, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
+                   ApplicationEventPublisher events, Clock clock) {
         this.members = members;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
         this.events = events;
         this.clock = clock;
     }
@@ -47,6 +50,12 @@ public class AccountService implements MemberDirectory {
         }
         if (!errors.hasFieldErrors("email") && members.emailTaken(form.email().strip())) {
             errors.rejectValue("email", "email.taken", EMAIL_TAKEN);
+        }
+        if (!errors.hasFieldErrors("password")) {
+            String weak = passwordPolicy.problemWith(form.password(), username, form.email());
+            if (weak != null) {
+                errors.rejectValue("password", "password.weak", weak);
+            }
         }
     }
 

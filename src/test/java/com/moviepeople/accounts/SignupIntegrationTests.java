@@ -121,6 +121,14 @@ class SignupIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void refusesCommonPasswordsAndTheUsernameAsPassword() throws Exception {
+        String username = uniqueName("weak");
+        rejected(signup(username, username + "@example.com", "password123", "Someone"), "password", "most common");
+        rejected(signup(username, username + "@example.com", username, "Someone"), "password", "must not be your username");
+        assertThat(membersNamed(username)).isZero();
+    }
+
+    @Test
     void keepsTheOtherFieldsButNeverThePassword() throws Exception {
         String username = uniqueName("keep");
         mvc.perform(signup(username, "broken", "a secret passphrase", "Kept Name"))
