@@ -116,6 +116,12 @@ public class AccountService implements MemberDirectory {
         return members.count();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isEmailVerified(long id) {
+        return members.findById(id).map(Member::isEmailVerified).orElse(false);
+    }
+
     private static RuntimeException duplicateFrom(DataIntegrityViolationException e) {
         String constraint = null;
         for (Throwable t = e; t != null; t = t.getCause()) {

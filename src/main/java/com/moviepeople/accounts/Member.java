@@ -62,6 +62,18 @@ class Member {
         return passwordHash;
     }
 
+    void changePasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    void changeEmail(String email) {
+        this.email = email;
+    }
+
+    boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
     String getDisplayName() {
         return displayName;
     }

@@ -16,4 +16,7 @@ public interface MemberDirectory {
     Map<Long, MemberSummary> findAllById(Collection<Long> ids);
 
     long count();
+
+    /** Unverified members may use the site but send only a few requests and messages a day. */
+    boolean isEmailVerified(long id);
 }

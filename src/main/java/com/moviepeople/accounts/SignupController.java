@@ -27,12 +27,14 @@ import java.security.Principal;
 class SignupController {
 
     private final AccountService accounts;
+    private final AccountSafetyService safety;
     private final UserDetailsService userDetailsService;
     private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy securityContextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignupController(AccountService accounts, UserDetailsService userDetailsService) {
+    SignupController(AccountService accounts, AccountSafetyService safety, UserDetailsService userDetailsService) {
         this.accounts = accounts;
+        this.safety = safety;
         this.userDetailsService = userDetailsService;
     }
 
@@ -59,9 +61,10 @@ class SignupController {
             result.rejectValue(e.field(), e.field() + ".taken", e.getMessage());
             return redisplay(form, result, model);
         }
+        safety.sendVerification(member.id());
         logIn(member, request, response);
         redirect.addFlashAttribute("success", "Welcome to MoviePeople, " + member.displayName()
-                + "! Start with your profile: it is how crews find you.");
+                + "! We sent you a link to confirm your e-mail address. Meanwhile, start with your profile: it is how crews find you.");
         return "redirect:/profile/edit";
     }
 

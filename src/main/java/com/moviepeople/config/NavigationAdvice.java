@@ -25,6 +25,7 @@ class NavigationAdvice {
         Map<String, Long> counts = new HashMap<>();
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
+        counts.put("unverifiedEmail", 0L);
         if (me != null) {
             for (NavigationBadge badge : badges) {
                 counts.put(badge.name(), badge.countFor(me.id()));

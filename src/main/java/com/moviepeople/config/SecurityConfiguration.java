@@ -5,7 +5,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -45,10 +48,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
-                                            PersistentTokenRepository rememberMeTokens) throws Exception {
+                                            PersistentTokenRepository rememberMeTokens, SessionRegistry sessionRegistry) throws Exception {
         http
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/signup", "/login", "/error", "/error/**").permitAll()
+                .requestMatchers("/verify-email/*", "/password/forgot", "/password/reset/*", "/dev/outbox").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/people/*").permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
@@ -69,12 +73,28 @@ class SecurityConfiguration {
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID")
                 .permitAll())
-            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            .sessionManagement(session -> session
+                .sessionFixation(fixation -> fixation.changeSessionId())
+                // unlimited sessions, but registered, so that a password change can end the others
+                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self \"https://www.youtube-nocookie.com\" \"https://player.vimeo.com\")")));
         return http.build();
+    }
+
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Keeps the session registry in step with sessions that time out or are invalidated. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
     }
 
     /** Remember-me tokens in PostgreSQL: they survive restarts and can be revoked per member. */

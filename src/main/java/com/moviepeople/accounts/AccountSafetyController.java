@@ -1,0 +1,143 @@
+package com.moviepeople.accounts;
+
+import com.moviepeople.accounts.PasswordForms.ChangePasswordForm;
+import com.moviepeople.accounts.PasswordForms.ForgotPasswordForm;
+import com.moviepeople.accounts.PasswordForms.ResetPasswordForm;
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+@Controller
+class AccountSafetyController {
+
+    private final AccountSafetyService safety;
+    private final AccountMailer mailer;
+
+    AccountSafetyController(AccountSafetyService safety, AccountMailer mailer) {
+        this.safety = safety;
+        this.mailer = mailer;
+    }
+
+    // --- e-mail verification ---
+
+    @GetMapping("/verify-email/{token}")
+    String verify(@PathVariable String token, Model model) {
+        model.addAttribute("outcome", safety.verifyEmail(token).name());
+        return "accounts/verify-email";
+    }
+
+    @PostMapping("/verify-email/resend")
+    String resend(@AuthenticationPrincipal CurrentMember me, RedirectAttributes redirect) {
+        safety.sendVerification(me.id());
+        redirect.addFlashAttribute("success", "We sent you a new confirmation link. It works for 2 days.");
+        return "redirect:/settings/password";
+    }
+
+    // --- forgotten password ---
+
+    @GetMapping("/password/forgot")
+    String forgotForm(Model model) {
+        model.addAttribute("forgotPasswordForm", new ForgotPasswordForm(""));
+        return "accounts/password-forgot";
+    }
+
+    @PostMapping("/password/forgot")
+    String forgot(@Valid @ModelAttribute ForgotPasswordForm forgotPasswordForm, BindingResult result, Model model) {
+        if (result.hasErrors()) {
+            return "accounts/password-forgot";
+        }
+        safety.requestPasswordReset(forgotPasswordForm.email());
+        model.addAttribute("sent", true);
+        return "accounts/password-forgot";
+    }
+
+    @GetMapping("/password/reset/{token}")
+    String resetForm(@PathVariable String token, Model model) {
+        model.addAttribute("token", token);
+        model.addAttribute("linkValid", safety.resetLinkValid(token));
+        model.addAttribute("resetPasswordForm", new ResetPasswordForm(""));
+        return "accounts/password-reset";
+    }
+
+    @PostMapping("/password/reset/{token}")
+    String reset(@PathVariable String token, @Valid @ModelAttribute ResetPasswordForm resetPasswordForm,
+                 BindingResult result, Model model, RedirectAttributes redirect) {
+        model.addAttribute("token", token);
+        model.addAttribute("linkValid", true);
+        if (!result.hasErrors()) {
+            try {
+                if (safety.resetPassword(token, resetPasswordForm.password()) == AccountSafetyService.Outcome.OK) {
+                    redirect.addFlashAttribute("success", "Your password has been changed. Log in with your new password.");
+                    return "redirect:/login";
+                }
+                model.addAttribute("linkValid", false);
+            } catch (AccountSafetyService.WeakPasswordException e) {
+                result.rejectValue("password", "password.weak", e.getMessage());
+            }
+        }
+        // The password inputs never echo what was typed (no th:field on them).
+        return "accounts/password-reset";
+    }
+
+    // --- settings: password ---
+
+    @GetMapping("/settings/password")
+    String changeForm(Model model) {
+        model.addAttribute("changePasswordForm", new ChangePasswordForm("", ""));
+        return "accounts/settings-password";
+    }
+
+    @PostMapping("/settings/password")
+    String change(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute ChangePasswordForm changePasswordForm,
+                  BindingResult result, HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                AccountSafetyService.Outcome outcome = safety.changePassword(me.id(), changePasswordForm.currentPassword(),
+                        changePasswordForm.newPassword(), request.getSession().getId());
+                if (outcome == AccountSafetyService.Outcome.OK) {
+                    redirect.addFlashAttribute("success", "Your password has been changed. Your other devices have been logged out.");
+                    return "redirect:/settings/password";
+                }
+                result.rejectValue("currentPassword", "password.wrong", "That is not your current password.");
+            } catch (AccountSafetyService.WeakPasswordException e) {
+                result.rejectValue("newPassword", "password.weak", e.getMessage());
+            }
+        }
+        return "accounts/settings-password";
+    }
+
+    // --- development outbox ---
+
+    /** Only without SMTP (the embedded default) and only from this machine: it shows reset links. */
+    @GetMapping("/dev/outbox")
+    String outbox(HttpServletRequest request, Model model) {
+        if (!mailer.outboxEnabled() || !isLoopback(request.getRemoteAddr())) {
+            throw new NotFoundException();
+        }
+        model.addAttribute("mails", mailer.outbox());
+        return "accounts/outbox";
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return address != null && InetAddress.getByName(address).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package com.moviepeople.accounts;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.shared.CurrentMember;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Verification and password reset with real mail through an in-process SMTP server (GreenMail). */
+class AccountSafetyIntegrationTests extends IntegrationTest {
+
+    private static final int SMTP_PORT = freePort();
+
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("moviepeople.base-url", () -> "http://localhost:8080");
+    }
+
+    @Autowired
+    PasswordEncoder passwordEncoder;
+
+    @Autowired
+    AccountTokens tokens;
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @BeforeEach
+    void emptyMailbox() throws Exception {
+        mail.purgeEmailFromAllMailboxes();
+    }
+
+    private String linkFromMailTo(String address, String pathPrefix) {
+        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
+        MimeMessage message = java.util.Arrays.stream(mail.getReceivedMessages())
+                .filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains(address)).reduce((a, b) -> b).orElseThrow();
+        Matcher link = Pattern.compile("http://localhost:8080(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)")
+                .matcher(GreenMailUtil.getBody(message));
+        assertThat(link.find()).as("mail contains a link to " + pathPrefix).isTrue();
+        return link.group(1);
+    }
+
+    private static jakarta.mail.Address[] uncheck(MimeMessage m) {
+        try {
+            return m.getAllRecipients();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String hashOf(CurrentMember member) {
+        return jdbc.queryForObject("select password_hash from member where id = ?", String.class, member.id());
+    }
+
+    @Test
+    void signupMailsAVerificationLinkThatWorksOnce() throws Exception {
+        String username = uniqueName("verify");
+        mvc.perform(post("/signup").with(csrf()).param("username", username).param("email", username + "@example.com")
+                .param("password", "a sensible passphrase").param("displayName", "Verify Me"))
+                .andExpect(redirectedUrl("/profile/edit"));
+        CurrentMember me = currentMember(username);
+        assertThat(accounts.isEmailVerified(me.id())).isFalse();
+        mvc.perform(get("/feed").with(user(me))).andExpect(content().string(containsString("data-unverified-email")));
+
+        String link = linkFromMailTo(username + "@example.com", "/verify-email/");
+        mvc.perform(get(link)).andExpect(status().isOk()).andExpect(content().string(containsString("data-outcome=\"OK\"")));
+        assertThat(accounts.isEmailVerified(me.id())).isTrue();
+        mvc.perform(get(link)).andExpect(content().string(containsString("data-outcome=\"INVALID_LINK\"")));
+        mvc.perform(get("/feed").with(user(me))).andExpect(content().string(org.hamcrest.Matchers.not(containsString("data-unverified-email"))));
+    }
+
+    @Test
+    void forgottenPasswordFlowFromTheMailedLink() throws Exception {
+        CurrentMember me = newMember("forgot");
+        String email = me.username() + "@example.com";
+        String oldHash = hashOf(me);
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", email.toUpperCase()))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("data-reset-requested")));
+        String link = linkFromMailTo(email, "/password/reset/");
+        assertThat(jdbc.queryForObject("select count(*) from account_token where member_id = ? and purpose = 'RESET_PASSWORD' and expires_at <= now() + interval '1 hour'",
+                Integer.class, me.id())).isOne();
+
+        mvc.perform(get(link)).andExpect(status().isOk()).andExpect(content().string(containsString("Save my new password")));
+        // A refused password does not use the link up.
+        mvc.perform(post(link).with(csrf()).param("password", "password123"))
+                .andExpect(model().attributeHasFieldErrors("resetPasswordForm", "password"));
+        assertThat(hashOf(me)).isEqualTo(oldHash);
+        mvc.perform(post(link).with(csrf()).param("password", "a brand new passphrase")).andExpect(redirectedUrl("/login"));
+        assertThat(passwordEncoder.matches("a brand new passphrase", hashOf(me))).isTrue();
+        mvc.perform(post("/login").with(csrf()).param("username", email).param("password", "a brand new passphrase"))
+                .andExpect(authenticated());
+        // Single use.
+        mvc.perform(post(link).with(csrf()).param("password", "yet another passphrase"))
+                .andExpect(content().string(containsString("data-link-invalid")));
+        assertThat(passwordEncoder.matches("a brand new passphrase", hashOf(me))).isTrue();
+    }
+
+    @Test
+    void unknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
+        String known = newMember("known").username() + "@example.com";
+        String forKnown = mvc.perform(post("/password/forgot").with(csrf()).param("email", known)).andReturn().getResponse().getContentAsString();
+        String forUnknown = mvc.perform(post("/password/forgot").with(csrf()).param("email", "nobody-" + known)).andReturn().getResponse().getContentAsString();
+        assertThat(strip(forUnknown)).isEqualTo(strip(forKnown).replace(known, "nobody-" + known));
+        assertThat(mail.waitForIncomingEmail(2000, 2)).isFalse();
+        assertThat(mail.getReceivedMessages()).hasSize(1);
+    }
+
+    private static String strip(String html) {
+        return html.replaceAll("name=\"_csrf\" value=\"[^\"]*\"", "");
+    }
+
+    @Test
+    void expiredAndForgedResetLinksAreRefused() throws Exception {
+        CurrentMember me = newMember("expired");
+        String token = tokens.issue(me.id(), AccountTokens.Purpose.RESET_PASSWORD, null, java.time.Duration.ofHours(1));
+        jdbc.update("update account_token set created_at = now() - interval '2 hours', expires_at = now() - interval '1 hour' where member_id = ?", me.id());
+        mvc.perform(get("/password/reset/" + token)).andExpect(content().string(containsString("data-link-invalid")));
+        mvc.perform(post("/password/reset/" + token).with(csrf()).param("password", "a brand new passphrase"))
+                .andExpect(content().string(containsString("data-link-invalid")));
+        mvc.perform(get("/password/reset/not-a-real-token")).andExpect(content().string(containsString("data-link-invalid")));
+        mvc.perform(get("/password/reset/" + "x".repeat(5000))).andExpect(status().isOk());
+        assertThat(passwordEncoder.matches(PASSWORD, hashOf(me))).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from account_token where token_hash = sha256(convert_to(?, 'UTF8'))", Integer.class, token))
+                .as("only the hash is stored").isOne();
+        assertThat(jdbc.queryForObject("select count(*) from account_token where encode(token_hash, 'escape') like ?", Integer.class, "%" + token + "%")).isZero();
+    }
+
+    @Test
+    void resetEndsAllSessionsAndRememberMeTokens() throws Exception {
+        CurrentMember me = newMember("sessions");
+        MockHttpSession elsewhere = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD).param("remember-me", "on")).andReturn().getRequest().getSession();
+        mvc.perform(get("/feed").session(elsewhere)).andExpect(status().isOk());
+        String token = tokens.issue(me.id(), AccountTokens.Purpose.RESET_PASSWORD, null, java.time.Duration.ofHours(1));
+        mvc.perform(post("/password/reset/" + token).with(csrf()).param("password", "a brand new passphrase")).andExpect(redirectedUrl("/login"));
+        assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, me.username())).isZero();
+        mvc.perform(get("/feed").session(elsewhere)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void changePasswordNeedsTheCurrentOneAndLogsOutOtherSessions() throws Exception {
+        CurrentMember me = newMember("change");
+        MockHttpSession other = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD)).andReturn().getRequest().getSession();
+        MockHttpSession current = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD)).andReturn().getRequest().getSession();
+
+        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", "wrong password!")
+                        .param("newPassword", "a brand new passphrase"))
+                .andExpect(model().attributeHasFieldErrors("changePasswordForm", "currentPassword"));
+        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", PASSWORD)
+                        .param("newPassword", me.username()))
+                .andExpect(model().attributeHasFieldErrors("changePasswordForm", "newPassword"));
+        assertThat(passwordEncoder.matches(PASSWORD, hashOf(me))).isTrue();
+
+        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", PASSWORD)
+                        .param("newPassword", "a brand new passphrase"))
+                .andExpect(redirectedUrl("/settings/password"));
+        assertThat(passwordEncoder.matches("a brand new passphrase", hashOf(me))).isTrue();
+        mvc.perform(get("/feed").session(current)).andExpect(status().isOk());
+        mvc.perform(get("/feed").session(other)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void settingsNeedLoginAndCsrf() throws Exception {
+        mvc.perform(get("/settings/password")).andExpect(redirectedUrl("/login"));
+        CurrentMember me = newMember("nocsrf");
+        mvc.perform(post("/settings/password").with(user(me)).param("currentPassword", PASSWORD).param("newPassword", "a brand new passphrase"))
+                .andExpect(status().isForbidden());
+        assertThat(passwordEncoder.matches(PASSWORD, hashOf(me))).isTrue();
+    }
+
+    @Test
+    void outboxIsClosedWhenSmtpIsConfigured() throws Exception {
+        mvc.perform(get("/dev/outbox")).andExpect(status().isNotFound());
+    }
+}
