@@ -21,7 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Members created with {@link #newMember(String)} get unique names, so tests do not need an
  * empty database; tests that count rows call {@link #cleanDatabase()} first.
  */
-@SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8"})
+@SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8",
+        // Tests act from one address many times; RateLimitIntegrationTests checks the real limits.
+        "moviepeople.rate-limits.signup-per-address=100000/1h",
+        "moviepeople.rate-limits.password-reset-per-address=100000/1h",
+        "moviepeople.rate-limits.login-failures-per-address=100000/1h",
+        "moviepeople.rate-limits.connection-requests-unverified=100000/1d",
+        "moviepeople.rate-limits.messages-unverified=100000/1d"})
 @AutoConfigureMockMvc
 @Import(QueryCounter.Configuration.class)
 public abstract class IntegrationTest {

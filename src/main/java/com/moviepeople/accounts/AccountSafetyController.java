@@ -5,6 +5,7 @@ import com.moviepeople.accounts.PasswordForms.ForgotPasswordForm;
 import com.moviepeople.accounts.PasswordForms.ResetPasswordForm;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -27,10 +28,12 @@ class AccountSafetyController {
 
     private final AccountSafetyService safety;
     private final AccountMailer mailer;
+    private final RateLimiter rateLimiter;
 
-    AccountSafetyController(AccountSafetyService safety, AccountMailer mailer) {
+    AccountSafetyController(AccountSafetyService safety, AccountMailer mailer, RateLimiter rateLimiter) {
         this.safety = safety;
         this.mailer = mailer;
+        this.rateLimiter = rateLimiter;
     }
 
     // --- e-mail verification ---
@@ -43,6 +46,7 @@ class AccountSafetyController {
 
     @PostMapping("/verify-email/resend")
     String resend(@AuthenticationPrincipal CurrentMember me, RedirectAttributes redirect) {
+        rateLimiter.consumeOrThrow("verification-mail-per-member", Long.toString(me.id()));
         safety.sendVerification(me.id());
         redirect.addFlashAttribute("success", "We sent you a new confirmation link. It works for 2 days.");
         return "redirect:/settings/password";
@@ -57,11 +61,16 @@ class AccountSafetyController {
     }
 
     @PostMapping("/password/forgot")
-    String forgot(@Valid @ModelAttribute ForgotPasswordForm forgotPasswordForm, BindingResult result, Model model) {
+    String forgot(@Valid @ModelAttribute ForgotPasswordForm forgotPasswordForm, BindingResult result, Model model,
+                  HttpServletRequest request) {
+        rateLimiter.consumeOrThrow("password-reset-per-address", request.getRemoteAddr());
         if (result.hasErrors()) {
             return "accounts/password-forgot";
         }
-        safety.requestPasswordReset(forgotPasswordForm.email());
+        // Over the per-address limit: the same answer, but no mail (the mailbox is not flooded).
+        if (rateLimiter.tryConsume("password-reset-per-email", forgotPasswordForm.email())) {
+            safety.requestPasswordReset(forgotPasswordForm.email());
+        }
         model.addAttribute("sent", true);
         return "accounts/password-forgot";
     }

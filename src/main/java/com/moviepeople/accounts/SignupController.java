@@ -1,6 +1,7 @@
 package com.moviepeople.accounts;
 
 import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -28,13 +29,16 @@ class SignupController {
 
     private final AccountService accounts;
     private final AccountSafetyService safety;
+    private final RateLimiter rateLimiter;
     private final UserDetailsService userDetailsService;
     private final SecurityContextRepository securityContextRepository = new HttpSessionSecurityContextRepository();
     private final SecurityContextHolderStrategy securityContextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    SignupController(AccountService accounts, AccountSafetyService safety, UserDetailsService userDetailsService) {
+    SignupController(AccountService accounts, AccountSafetyService safety, RateLimiter rateLimiter,
+                     UserDetailsService userDetailsService) {
         this.accounts = accounts;
         this.safety = safety;
+        this.rateLimiter = rateLimiter;
         this.userDetailsService = userDetailsService;
     }
 
@@ -50,6 +54,7 @@ class SignupController {
     @PostMapping("/signup")
     String signup(@Valid @ModelAttribute("signupForm") SignupForm form, BindingResult result, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        rateLimiter.consumeOrThrow("signup-per-address", request.getRemoteAddr());
         accounts.validateSignup(form, result);
         if (result.hasErrors()) {
             return redisplay(form, result, model);

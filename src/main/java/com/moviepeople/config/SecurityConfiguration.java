@@ -14,6 +14,8 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import com.moviepeople.shared.RateLimiter;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -48,8 +50,10 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
-                                            PersistentTokenRepository rememberMeTokens, SessionRegistry sessionRegistry) throws Exception {
+                                            PersistentTokenRepository rememberMeTokens, SessionRegistry sessionRegistry,
+                                            RateLimiter rateLimiter) throws Exception {
         http
+            .addFilterBefore(new LoginThrottleFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
                 .requestMatchers("/", "/signup", "/login", "/error", "/error/**").permitAll()
                 .requestMatchers("/verify-email/*", "/password/forgot", "/password/reset/*", "/dev/outbox").permitAll()

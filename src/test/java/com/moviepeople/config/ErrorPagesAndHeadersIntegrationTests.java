@@ -32,6 +32,11 @@ class ErrorPagesAndHeadersIntegrationTests {
     @TestConfiguration
     @RestController
     static class Failing {
+        @GetMapping("/people/test-too-many")
+        String tooMany() {
+            throw new com.moviepeople.shared.RateLimitExceededException();
+        }
+
         @GetMapping("/people/test-failure")
         String fail() {
             throw new IllegalStateException("SECRET-DETAIL jdbc:postgresql://internal");
@@ -111,11 +116,20 @@ class ErrorPagesAndHeadersIntegrationTests {
     }
 
     @Test
+    void tooManyRequestsGetTheFriendly429Page() throws Exception {
+        HttpResponse<String> response = get("/people/test-too-many");
+        assertThat(response.statusCode()).isEqualTo(429);
+        assertThat(response.body()).contains("data-error-status=\"429\"", "Nothing was saved");
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(response.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("strict-origin-when-cross-origin");
+        assertThat(response.headers().firstValue("Permissions-Policy")).hasValueSatisfying(p -> assertThat(p).contains("camera=()"));
         String csp = response.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp).contains("script-src 'self'", "style-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval");
