@@ -1,12 +1,16 @@
 package com.moviepeople.accounts;
 
+import com.moviepeople.accounts.PasswordForms.ChangeEmailForm;
 import com.moviepeople.accounts.PasswordForms.ChangePasswordForm;
+import com.moviepeople.accounts.PasswordForms.DeleteAccountForm;
 import com.moviepeople.accounts.PasswordForms.ForgotPasswordForm;
 import com.moviepeople.accounts.PasswordForms.ResetPasswordForm;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -128,6 +132,57 @@ class AccountSafetyController {
             }
         }
         return "accounts/settings-password";
+    }
+
+    // --- settings: e-mail and account deletion ---
+
+    @ModelAttribute("account")
+    AccountSafetyService.AccountSettingsView account(@AuthenticationPrincipal CurrentMember me) {
+        return me == null ? null : safety.settingsOf(me.id());
+    }
+
+    @GetMapping("/settings/email")
+    String emailForm(Model model) {
+        model.addAttribute("changeEmailForm", new ChangeEmailForm("", ""));
+        return "accounts/settings-email";
+    }
+
+    @PostMapping("/settings/email")
+    String changeEmail(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute ChangeEmailForm changeEmailForm,
+                       BindingResult result, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            switch (safety.requestEmailChange(me.id(), changeEmailForm.email(), changeEmailForm.password())) {
+                case OK -> {
+                    redirect.addFlashAttribute("success", "We sent a confirmation link to " + changeEmailForm.email()
+                            + ". Your new address is used once you open it.");
+                    return "redirect:/settings/email";
+                }
+                case WRONG_PASSWORD -> result.rejectValue("password", "password.wrong", "That is not your password.");
+                case EMAIL_TAKEN -> result.rejectValue("email", "email.taken", AccountService.EMAIL_TAKEN);
+                default -> result.reject("failed", "That did not work. Please try again.");
+            }
+        }
+        return "accounts/settings-email";
+    }
+
+    @GetMapping("/settings/delete-account")
+    String deleteForm(Model model) {
+        model.addAttribute("deleteAccountForm", new DeleteAccountForm(""));
+        return "accounts/settings-delete";
+    }
+
+    @PostMapping("/settings/delete-account")
+    String delete(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute DeleteAccountForm deleteAccountForm,
+                  BindingResult result, HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            if (safety.deleteAccount(me.id(), deleteAccountForm.password()) == AccountSafetyService.Outcome.OK) {
+                new SecurityContextLogoutHandler().logout(request, response, null);
+                redirect.addFlashAttribute("success", "Your account and everything you shared have been deleted. Goodbye, and good luck on set.");
+                return "redirect:/";
+            }
+            result.rejectValue("password", "password.wrong", "That is not your password.");
+        }
+        return "accounts/settings-delete";
     }
 
     // --- development outbox ---

@@ -143,6 +143,58 @@ class AccountSafetyService {
         return Outcome.OK;
     }
 
+    /** The new address is used once the link mailed to it is opened; the old one is told. */
+    @Transactional
+    Outcome requestEmailChange(long memberId, String newEmail, String password) {
+        Member member = members.findById(memberId).orElseThrow();
+        if (!passwordEncoder.matches(password, member.getPasswordHash())) {
+            return Outcome.WRONG_PASSWORD;
+        }
+        if (!newEmail.equalsIgnoreCase(member.getEmail()) && members.emailTaken(newEmail)) {
+            return Outcome.EMAIL_TAKEN;
+        }
+        String token = tokens.issue(memberId, AccountTokens.Purpose.VERIFY_EMAIL, newEmail, VERIFICATION_VALIDITY);
+        mailer.send(newEmail, "Confirm your new e-mail address for MoviePeople", """
+                Hello %s,
+
+                please confirm that MoviePeople may use this address for your account by opening this link:
+
+                %s
+
+                The link works once and for %d hours. Until then your old address stays in use.
+                """.formatted(member.getDisplayName(), mailer.link("/verify-email/" + token), VERIFICATION_VALIDITY.toHours()));
+        mailer.send(member.getEmail(), "Your MoviePeople e-mail address is being changed", """
+                Hello %s,
+
+                someone logged in to your account asked to change its e-mail address. If this was not you,
+                change your password now: %s
+                """.formatted(member.getDisplayName(), mailer.link("/settings/password")));
+        return Outcome.OK;
+    }
+
+    /** Deletes the account after checking the password; modules clean up on {@link MemberDeleted}. */
+    @Transactional
+    Outcome deleteAccount(long memberId, String password) {
+        Member member = members.findById(memberId).orElseThrow();
+        if (!passwordEncoder.matches(password, member.getPasswordHash())) {
+            return Outcome.WRONG_PASSWORD;
+        }
+        events.publishEvent(new MemberDeleted(member.getId(), member.getUsername()));
+        events.publishEvent(new PasswordChanged(member.getId(), member.getUsername(), null));
+        members.delete(member);
+        members.flush();
+        return Outcome.OK;
+    }
+
+    @Transactional(readOnly = true)
+    AccountSettingsView settingsOf(long memberId) {
+        Member member = members.findById(memberId).orElseThrow();
+        return new AccountSettingsView(member.getUsername(), member.getEmail(), member.isEmailVerified());
+    }
+
+    record AccountSettingsView(String username, String email, boolean emailVerified) {
+    }
+
     static class WeakPasswordException extends RuntimeException {
         WeakPasswordException(String message) {
             super(message);

@@ -28,6 +28,27 @@ final class PasswordForms {
             String password) {
     }
 
+    record ChangeEmailForm(
+            @NotBlank(message = "Enter your new e-mail address.")
+            @Size(max = 254, message = "E-mail addresses are at most 254 characters.")
+            @Email(regexp = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", message = "Enter a valid e-mail address, like name@example.com.")
+            String email,
+
+            @NotBlank(message = "Enter your password to confirm.")
+            @Size(max = PasswordRules.MAX_LENGTH, message = "That is not your password.")
+            String password) {
+
+        ChangeEmailForm {
+            email = email == null ? "" : email.strip();
+        }
+    }
+
+    record DeleteAccountForm(
+            @NotBlank(message = "Enter your password to confirm.")
+            @Size(max = PasswordRules.MAX_LENGTH, message = "That is not your password.")
+            String password) {
+    }
+
     record ChangePasswordForm(
             @NotBlank(message = "Enter your current password.")
             @Size(max = PasswordRules.MAX_LENGTH, message = "That is not your current password.")

@@ -200,8 +200,49 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void changeEmailTakesEffectOnlyOnceTheNewAddressIsConfirmed() throws Exception {
+        CurrentMember me = newMember("newmail");
+        String newEmail = "new-" + me.username() + "@example.org";
+        mvc.perform(post("/settings/email").with(user(me)).with(csrf()).param("email", newEmail).param("password", "wrong password!"))
+                .andExpect(model().attributeHasFieldErrors("changeEmailForm", "password"));
+        String other = newMember("taken").username() + "@example.com";
+        mvc.perform(post("/settings/email").with(user(me)).with(csrf()).param("email", other.toUpperCase()).param("password", PASSWORD))
+                .andExpect(model().attributeHasFieldErrors("changeEmailForm", "email"));
+        mvc.perform(post("/settings/email").with(user(me)).with(csrf()).param("email", " " + newEmail + " ").param("password", PASSWORD))
+                .andExpect(redirectedUrl("/settings/email"));
+        assertThat(jdbc.queryForObject("select email::text from member where id = ?", String.class, me.id()))
+                .as("old address stays until confirmed").isEqualTo(me.username() + "@example.com");
+        String link = linkFromMailTo(newEmail, "/verify-email/");
+        mvc.perform(get(link)).andExpect(content().string(containsString("data-outcome=\"OK\"")));
+        assertThat(jdbc.queryForObject("select email::text from member where id = ?", String.class, me.id())).isEqualTo(newEmail);
+        mvc.perform(post("/login").with(csrf()).param("username", newEmail).param("password", PASSWORD)).andExpect(authenticated());
+    }
+
+    @Test
+    void deleteAccountNeedsThePasswordThenRemovesTheMemberAndLogsOut() throws Exception {
+        CurrentMember me = newMember("leaving");
+        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD).param("remember-me", "on")).andReturn().getRequest().getSession();
+        mvc.perform(post("/settings/delete-account").session(session).with(csrf()).param("password", "wrong password!"))
+                .andExpect(model().attributeHasFieldErrors("deleteAccountForm", "password"));
+        assertThat(accounts.findById(me.id())).isPresent();
+        mvc.perform(post("/settings/delete-account").session(session).with(csrf()).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/"));
+        assertThat(accounts.findById(me.id())).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, me.username())).isZero();
+        mvc.perform(get("/feed").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/login").with(csrf()).param("username", me.username()).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
     void settingsNeedLoginAndCsrf() throws Exception {
-        mvc.perform(get("/settings/password")).andExpect(redirectedUrl("/login"));
+        for (String page : new String[] {"/settings/password", "/settings/email", "/settings/delete-account"}) {
+            mvc.perform(get(page)).andExpect(redirectedUrl("/login"));
+        }
+        CurrentMember victim = newMember("victim");
+        mvc.perform(post("/settings/delete-account").with(user(victim)).param("password", PASSWORD)).andExpect(status().isForbidden());
+        assertThat(accounts.findById(victim.id())).isPresent();
         CurrentMember me = newMember("nocsrf");
         mvc.perform(post("/settings/password").with(user(me)).param("currentPassword", PASSWORD).param("newPassword", "a brand new passphrase"))
                 .andExpect(status().isForbidden());
