@@ -34,7 +34,7 @@ record ConnectionCursor(Instant at, long id) {
             long micros = Long.parseLong(plain.substring(0, dot));
             long id = Long.parseLong(plain.substring(dot + 1));
             Instant at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
-            if (id < 1 || at.isAfter(START.at())) {
+            if (id < 1 || micros < 0 || at.isAfter(START.at())) {
                 return Optional.empty();
             }
             return Optional.of(new ConnectionCursor(at, id));
