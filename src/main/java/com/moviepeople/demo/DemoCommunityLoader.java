@@ -18,6 +18,7 @@ import java.util.List;
  * database) and only while there are no members, so it is idempotent and never touches real data.
  */
 @Component
+@org.springframework.core.annotation.Order(0) // before DemoConnectionsLoader
 class DemoCommunityLoader implements ApplicationRunner {
 
     /** Shared by every demo member; printed in the README. */

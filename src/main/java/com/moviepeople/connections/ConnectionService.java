@@ -1,0 +1,364 @@
+package com.moviepeople.connections;
+
+import com.moviepeople.connections.ConnectionState.Kind;
+import com.moviepeople.connections.RequestResult.Outcome;
+import com.moviepeople.shared.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Requests and the connection graph, in plain SQL. Each transition is one conditional statement
+ * ({@code ... where id = ? and receiver_id = ? and status = 'PENDING'}), so the check of who
+ * may do what and the change happen atomically, and a forged or repeated request changes nothing.
+ */
+@Service
+class ConnectionService implements Connections {
+
+    /** After a rejection the requester may not ask the same member again for this long. */
+    static final Duration REJECTION_COOLDOWN = Duration.ofDays(30);
+
+    /** Attempts when a concurrent cancel or removal deletes the row between our statements. */
+    private static final int REQUEST_ATTEMPTS = 3;
+
+    private static final String PAIR = """
+            least(requester_id, receiver_id) = least(:a, :b) and greatest(requester_id, receiver_id) = greatest(:a, :b)""";
+
+    /** One row of the connection table. */
+    record Row(long id, long requesterId, long receiverId, String status, Instant createdAt, Instant respondedAt) {
+
+        long otherThan(long memberId) {
+            return requesterId == memberId ? receiverId : requesterId;
+        }
+    }
+
+    /** A connection or request in a member's lists: the other member and when it happened. */
+    record Entry(long connectionId, long otherId, Instant at) {
+    }
+
+    private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("requester_id"),
+            rs.getLong("receiver_id"), rs.getString("status"), instant(rs.getTimestamp("created_at")),
+            instant(rs.getTimestamp("responded_at")));
+
+    private static final RowMapper<Entry> ENTRY = (rs, n) ->
+            new Entry(rs.getLong("id"), rs.getLong("other_id"), instant(rs.getTimestamp("at")));
+
+    private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ConnectionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // --- questions -------------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean areConnected(long memberA, long memberB) {
+        if (memberA == memberB) {
+            return false;
+        }
+        return jdbc.sql("select exists(select 1 from connection where " + PAIR + " and status = 'ACCEPTED')")
+                .param("a", memberA).param("b", memberB).query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> connectionIdsOf(long memberId) {
+        return new LinkedHashSet<>(jdbc.sql("""
+                        select receiver_id from connection where requester_id = :m and status = 'ACCEPTED'
+                        union all
+                        select requester_id from connection where receiver_id = :m and status = 'ACCEPTED'""")
+                .param("m", memberId).query(Long.class).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long connectionCount(long memberId) {
+        return jdbc.sql("""
+                        select (select count(*) from connection where requester_id = :m and status = 'ACCEPTED')
+                             + (select count(*) from connection where receiver_id = :m and status = 'ACCEPTED')""")
+                .param("m", memberId).query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Set<Long> mutualConnectionIds(long memberA, long memberB) {
+        if (memberA == memberB) {
+            return Set.of();
+        }
+        return new LinkedHashSet<>(jdbc.sql("""
+                        with of_a as (
+                            select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
+                            union all
+                            select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
+                        of_b as (
+                            select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
+                            union all
+                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED')
+                        select id from of_a intersect select id from of_b
+                        order by 1""")
+                .param("a", memberA).param("b", memberB).query(Long.class).list());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long pendingReceivedCount(long memberId) {
+        return jdbc.sql("select count(*) from connection where receiver_id = :m and status = 'PENDING'")
+                .param("m", memberId).query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public ConnectionState stateBetween(long viewerId, long otherId) {
+        if (viewerId == otherId) {
+            return ConnectionState.self();
+        }
+        return pair(viewerId, otherId, false).map(row -> stateOf(viewerId, row, now())).orElse(ConnectionState.none());
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, ConnectionState> statesBetween(long viewerId, Collection<Long> otherIds) {
+        Map<Long, ConnectionState> states = new HashMap<>();
+        for (Long id : otherIds) {
+            states.put(id, id == viewerId ? ConnectionState.self() : ConnectionState.none());
+        }
+        List<Long> others = otherIds.stream().distinct().filter(id -> id != viewerId).toList();
+        if (others.isEmpty()) {
+            return states;
+        }
+        Instant now = now();
+        jdbc.sql("""
+                        select * from connection where requester_id = :me and receiver_id in (:others)
+                        union all
+                        select * from connection where receiver_id = :me and requester_id in (:others)""")
+                .param("me", viewerId).param("others", others).query(ROW).list()
+                .forEach(row -> states.put(row.otherThan(viewerId), stateOf(viewerId, row, now)));
+        return states;
+    }
+
+    /** Accepted connections of a member, newest first, after the keyset {@code (at, connectionId)}. */
+    @Transactional(readOnly = true)
+    List<Entry> connectionsOf(long memberId, Instant beforeAt, long beforeId, int limit) {
+        // One ordered, limited scan per direction on its index, merged and cut to the page.
+        return jdbc.sql("""
+                        select id, other_id, at from (
+                            (select id, receiver_id as other_id, responded_at as at from connection
+                             where requester_id = :m and status = 'ACCEPTED' and (responded_at, id) < (:at, :id)
+                             order by responded_at desc, id desc limit :n)
+                            union all
+                            (select id, requester_id, responded_at from connection
+                             where receiver_id = :m and status = 'ACCEPTED' and (responded_at, id) < (:at, :id)
+                             order by responded_at desc, id desc limit :n)
+                        ) page
+                        order by at desc, id desc
+                        limit :n""")
+                .param("m", memberId).param("at", Timestamp.from(beforeAt)).param("id", beforeId).param("n", limit)
+                .query(ENTRY).list();
+    }
+
+    /** Pending requests waiting for the member's answer, newest first. */
+    @Transactional(readOnly = true)
+    List<Entry> pendingReceived(long memberId, int limit) {
+        return jdbc.sql("""
+                        select id, requester_id as other_id, created_at as at from connection
+                        where receiver_id = :m and status = 'PENDING'
+                        order by created_at desc, id desc limit :n""")
+                .param("m", memberId).param("n", limit).query(ENTRY).list();
+    }
+
+    /** Pending requests the member sent, newest first. */
+    @Transactional(readOnly = true)
+    List<Entry> pendingSent(long memberId, int limit) {
+        return jdbc.sql("""
+                        select id, receiver_id as other_id, created_at as at from connection
+                        where requester_id = :m and status = 'PENDING'
+                        order by created_at desc, id desc limit :n""")
+                .param("m", memberId).param("n", limit).query(ENTRY).list();
+    }
+
+    // --- transitions -----------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public RequestResult request(long requesterId, long receiverId) {
+        if (requesterId == receiverId) {
+            return new RequestResult(Outcome.SELF, ConnectionState.self());
+        }
+        Instant now = now();
+        for (int attempt = 0; attempt < REQUEST_ATTEMPTS; attempt++) {
+            // The unique pair index decides: if the other member is inserting the mirror request
+            // right now, this statement waits for them and then inserts nothing.
+            int inserted;
+            try {
+                inserted = jdbc.sql("""
+                                insert into connection (requester_id, receiver_id, status, created_at)
+                                values (:requester, :receiver, 'PENDING', :now)
+                                on conflict do nothing""")
+                        .param("requester", requesterId).param("receiver", receiverId).param("now", Timestamp.from(now))
+                        .update();
+            } catch (DataIntegrityViolationException e) {
+                throw new NotFoundException(); // the receiver's account was deleted meanwhile
+            }
+            Optional<Row> existing = pair(requesterId, receiverId, true);
+            if (existing.isEmpty()) {
+                continue; // cancelled or removed between the two statements: try again
+            }
+            Row row = existing.get();
+            if (inserted == 1) {
+                return new RequestResult(Outcome.SENT, stateOf(requesterId, row, now));
+            }
+            return requestOnExisting(requesterId, receiverId, row, now);
+        }
+        throw new IllegalStateException("Connection between " + requesterId + " and " + receiverId + " kept changing");
+    }
+
+    private RequestResult requestOnExisting(long requesterId, long receiverId, Row row, Instant now) {
+        switch (row.status()) {
+            case "ACCEPTED" -> {
+                return new RequestResult(Outcome.ALREADY_CONNECTED, stateOf(requesterId, row, now));
+            }
+            case "PENDING" -> {
+                if (row.requesterId() == requesterId) {
+                    return new RequestResult(Outcome.ALREADY_SENT, stateOf(requesterId, row, now));
+                }
+                // They asked first: asking back means yes.
+                Row accepted = markAccepted(row, now);
+                return new RequestResult(Outcome.ACCEPTED_THEIRS, stateOf(requesterId, accepted, now));
+            }
+            case "REJECTED" -> {
+                if (row.requesterId() == requesterId && inCooldown(row, now)) {
+                    return new RequestResult(Outcome.COOLDOWN, stateOf(requesterId, row, now));
+                }
+                // Cooldown over, or the one who rejected now asks: the pair's row becomes a new request.
+                jdbc.sql("""
+                                update connection set requester_id = :requester, receiver_id = :receiver,
+                                    status = 'PENDING', created_at = :now, responded_at = null
+                                where id = :id""")
+                        .param("requester", requesterId).param("receiver", receiverId)
+                        .param("now", Timestamp.from(now)).param("id", row.id()).update();
+                Row renewed = new Row(row.id(), requesterId, receiverId, "PENDING", now, null);
+                return new RequestResult(Outcome.SENT, stateOf(requesterId, renewed, now));
+            }
+            default -> throw new IllegalStateException("Unknown connection status " + row.status());
+        }
+    }
+
+    @Override
+    @Transactional
+    public long accept(long receiverId, long connectionId) {
+        Row row = lockedRow(connectionId).orElseThrow(NotFoundException::new);
+        if ("ACCEPTED".equals(row.status()) && (row.receiverId() == receiverId || row.requesterId() == receiverId)) {
+            return row.otherThan(receiverId); // a double submit: already done
+        }
+        if (!"PENDING".equals(row.status()) || row.receiverId() != receiverId) {
+            throw new NotFoundException();
+        }
+        markAccepted(row, now());
+        return row.requesterId();
+    }
+
+    @Override
+    @Transactional
+    public long reject(long receiverId, long connectionId) {
+        Row row = lockedRow(connectionId).orElseThrow(NotFoundException::new);
+        if (row.receiverId() != receiverId) {
+            throw new NotFoundException();
+        }
+        if ("REJECTED".equals(row.status())) {
+            return row.requesterId(); // a double submit: already done
+        }
+        if (!"PENDING".equals(row.status())) {
+            throw new NotFoundException();
+        }
+        jdbc.sql("update connection set status = 'REJECTED', responded_at = :now where id = :id")
+                .param("now", Timestamp.from(now())).param("id", connectionId).update();
+        return row.requesterId();
+    }
+
+    @Override
+    @Transactional
+    public long cancel(long requesterId, long connectionId) {
+        return jdbc.sql("""
+                        delete from connection where id = :id and requester_id = :me and status = 'PENDING'
+                        returning receiver_id""")
+                .param("id", connectionId).param("me", requesterId).query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    @Override
+    @Transactional
+    public long remove(long memberId, long connectionId) {
+        Row row = jdbc.sql("""
+                        delete from connection
+                        where id = :id and status = 'ACCEPTED' and (requester_id = :me or receiver_id = :me)
+                        returning *""")
+                .param("id", connectionId).param("me", memberId).query(ROW).optional()
+                .orElseThrow(NotFoundException::new);
+        events.publishEvent(new ConnectionRemoved(row.id(), row.requesterId(), row.receiverId()));
+        return row.otherThan(memberId);
+    }
+
+    // --- helpers ---------------------------------------------------------------------------
+
+    private Row markAccepted(Row row, Instant now) {
+        jdbc.sql("update connection set status = 'ACCEPTED', responded_at = :now where id = :id")
+                .param("now", Timestamp.from(now)).param("id", row.id()).update();
+        events.publishEvent(new ConnectionAccepted(row.id(), row.requesterId(), row.receiverId()));
+        return new Row(row.id(), row.requesterId(), row.receiverId(), "ACCEPTED", row.createdAt(), now);
+    }
+
+    private Optional<Row> pair(long a, long b, boolean forUpdate) {
+        return jdbc.sql("select * from connection where " + PAIR + (forUpdate ? " for update" : ""))
+                .param("a", a).param("b", b).query(ROW).optional();
+    }
+
+    private Optional<Row> lockedRow(long id) {
+        return jdbc.sql("select * from connection where id = :id for update").param("id", id).query(ROW).optional();
+    }
+
+    private static ConnectionState stateOf(long viewerId, Row row, Instant now) {
+        return switch (row.status()) {
+            case "ACCEPTED" -> new ConnectionState(Kind.CONNECTED, row.id(), null);
+            case "PENDING" -> new ConnectionState(row.requesterId() == viewerId ? Kind.REQUEST_SENT : Kind.REQUEST_RECEIVED,
+                    row.id(), null);
+            case "REJECTED" -> row.requesterId() == viewerId && inCooldown(row, now)
+                    ? new ConnectionState(Kind.REJECTED_COOLDOWN, row.id(), row.respondedAt().plus(REJECTION_COOLDOWN))
+                    : ConnectionState.none();
+            default -> throw new IllegalStateException("Unknown connection status " + row.status());
+        };
+    }
+
+    private static boolean inCooldown(Row row, Instant now) {
+        return row.respondedAt() != null && now.isBefore(row.respondedAt().plus(REJECTION_COOLDOWN));
+    }
+
+    /** Microseconds, as PostgreSQL stores them, so that keyset cursors compare exactly. */
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

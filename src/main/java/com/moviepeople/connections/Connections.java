@@ -1,0 +1,55 @@
+package com.moviepeople.connections;
+
+import com.moviepeople.shared.NotFoundException;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The connections module's API: questions about the graph for other modules, and the
+ * transitions of a request. Every transition checks that the acting member may make it and
+ * throws {@link NotFoundException} (nothing changed) when the connection is not theirs to touch.
+ */
+public interface Connections {
+
+    /** True when the two members have an accepted connection. */
+    boolean areConnected(long memberA, long memberB);
+
+    /** The ids of the members connected to {@code memberId} (accepted connections only). */
+    Set<Long> connectionIdsOf(long memberId);
+
+    /** How many accepted connections {@code memberId} has. */
+    long connectionCount(long memberId);
+
+    /** The ids of the members connected to both {@code memberA} and {@code memberB}. */
+    Set<Long> mutualConnectionIds(long memberA, long memberB);
+
+    /** Requests waiting for {@code memberId}'s answer (the navigation badge). */
+    long pendingReceivedCount(long memberId);
+
+    /** How {@code viewerId} stands with {@code otherId}. */
+    ConnectionState stateBetween(long viewerId, long otherId);
+
+    /** {@link #stateBetween} for many members in one query (search results, lists); every id is a key. */
+    Map<Long, ConnectionState> statesBetween(long viewerId, Collection<Long> otherIds);
+
+    /**
+     * {@code requesterId} asks {@code receiverId} to connect. Accepts the receiver's own pending
+     * request instead if there is one; refuses a request to oneself and during a rejection
+     * cooldown; never creates a second row for the pair, even when both ask at the same moment.
+     */
+    RequestResult request(long requesterId, long receiverId);
+
+    /** The receiver accepts a pending request; accepting again is harmless. Returns the requester's id. */
+    long accept(long receiverId, long connectionId);
+
+    /** The receiver rejects a pending request; rejecting again is harmless. Returns the requester's id. */
+    long reject(long receiverId, long connectionId);
+
+    /** The requester withdraws a pending request. Returns the receiver's id. */
+    long cancel(long requesterId, long connectionId);
+
+    /** Either member removes an accepted connection. Returns the other member's id. */
+    long remove(long memberId, long connectionId);
+}

@@ -1,0 +1,190 @@
+package com.moviepeople.connections;
+
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.shared.CurrentMember;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The module's public API as other modules use it, and the paged list of connections. */
+class ConnectionsApiIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    ApplicationEventPublisher publisher;
+
+    private long connect(long a, long b) {
+        long id = connections.request(a, b).state().connectionId();
+        connections.accept(b, id);
+        return id;
+    }
+
+    /** A member straight in the database: fast enough to create dozens. */
+    private long quickMember(String prefix) {
+        String username = uniqueName(prefix);
+        return jdbc.queryForObject("""
+                insert into member (username, email, password_hash, display_name) values (?, ?, 'x', ?) returning id""",
+                Long.class, username, username + "@example.com", "Quick " + username);
+    }
+
+    @Test
+    void answersWhoIsConnectedToWhom() {
+        var anna = newMember("anna");
+        var ben = newMember("ben");
+        var carl = newMember("carl");
+        var dora = newMember("dora");
+        connect(anna.id(), ben.id());
+        connect(carl.id(), anna.id());
+        connect(ben.id(), carl.id());
+        connections.request(anna.id(), dora.id());
+
+        assertThat(connections.areConnected(anna.id(), ben.id())).isTrue();
+        assertThat(connections.areConnected(ben.id(), anna.id())).isTrue();
+        assertThat(connections.areConnected(anna.id(), dora.id())).isFalse();
+        assertThat(connections.areConnected(anna.id(), anna.id())).isFalse();
+        assertThat(connections.connectionIdsOf(anna.id())).containsExactlyInAnyOrder(ben.id(), carl.id());
+        assertThat(connections.connectionIdsOf(dora.id())).isEmpty();
+        assertThat(connections.connectionCount(anna.id())).isEqualTo(2);
+        assertThat(connections.connectionCount(dora.id())).isZero();
+        assertThat(connections.mutualConnectionIds(anna.id(), ben.id())).containsExactly(carl.id());
+        assertThat(connections.mutualConnectionIds(anna.id(), dora.id())).isEmpty();
+        assertThat(connections.pendingReceivedCount(dora.id())).isEqualTo(1);
+        assertThat(connections.pendingReceivedCount(anna.id())).isZero();
+    }
+
+    @Test
+    void statesBetweenAnswersForManyMembersInOneQuery() {
+        var me = newMember("me");
+        long connected = quickMember("connected");
+        long sent = quickMember("sent");
+        long received = quickMember("received");
+        long declinedMe = quickMember("declined");
+        long stranger = quickMember("stranger");
+        long connectedId = connect(me.id(), connected);
+        long sentId = connections.request(me.id(), sent).state().connectionId();
+        long receivedId = connections.request(received, me.id()).state().connectionId();
+        long declinedId = connections.request(me.id(), declinedMe).state().connectionId();
+        connections.reject(declinedMe, declinedId);
+
+        AtomicInteger statements = new AtomicInteger();
+        DataSource counting = ProxyDataSourceBuilder.create(dataSource).listener(new QueryExecutionListener() {
+            @Override
+            public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            }
+
+            @Override
+            public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+                statements.addAndGet(queryInfoList.size());
+            }
+        }).build();
+        ConnectionService counted = new ConnectionService(JdbcClient.create(counting), publisher, Clock.systemUTC());
+
+        Map<Long, ConnectionState> states = counted.statesBetween(me.id(),
+                List.of(connected, sent, received, declinedMe, stranger, me.id()));
+
+        assertThat(statements).hasValue(1);
+        assertThat(states).hasSize(6);
+        assertThat(states.get(connected)).isEqualTo(new ConnectionState(ConnectionState.Kind.CONNECTED, connectedId, null));
+        assertThat(states.get(sent)).isEqualTo(new ConnectionState(ConnectionState.Kind.REQUEST_SENT, sentId, null));
+        assertThat(states.get(received)).isEqualTo(new ConnectionState(ConnectionState.Kind.REQUEST_RECEIVED, receivedId, null));
+        assertThat(states.get(declinedMe).kind()).isEqualTo(ConnectionState.Kind.REJECTED_COOLDOWN);
+        assertThat(states.get(stranger)).isEqualTo(ConnectionState.none());
+        assertThat(states.get(me.id())).isEqualTo(ConnectionState.self());
+        // The same answers one at a time.
+        for (long other : List.of(connected, sent, received, declinedMe, stranger, me.id())) {
+            assertThat(connections.stateBetween(me.id(), other)).isEqualTo(states.get(other));
+        }
+        assertThat(counted.statesBetween(me.id(), List.of())).isEmpty();
+    }
+
+    @Test
+    void connectionsPageWalksEveryConnectionOnceAcrossPages() throws Exception {
+        var me = newMember("paged");
+        Set<String> expected = new LinkedHashSet<>();
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 47; i++) {
+            long other = quickMember("friend");
+            // Both directions, so the page merges the two halves of the graph.
+            ids.add(i % 2 == 0 ? connect(me.id(), other) : connect(other, me.id()));
+            expected.add(jdbc.queryForObject("select username::text from member where id = ?", String.class, other));
+        }
+        // Ties on the time a connection was made must neither repeat nor skip anyone.
+        jdbc.update("update connection set responded_at = ? where id = any(?)", Timestamp.from(Instant.parse("2026-01-01T10:00:00Z")),
+                ids.subList(10, 35).toArray(Long[]::new));
+        connections.request(quickMember("pending"), me.id()); // not a connection yet
+
+        List<String> seen = new ArrayList<>();
+        List<Integer> pageSizes = new ArrayList<>();
+        String url = "/connections";
+        Pattern member = Pattern.compile("data-connection data-member=\"([^\"]+)\"");
+        Pattern next = Pattern.compile("href=\"/connections\\?after=([A-Za-z0-9_-]+)\"");
+        while (url != null) {
+            String html = mvc.perform(get(url).with(user(me))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            Matcher m = member.matcher(html);
+            int count = 0;
+            while (m.find()) {
+                seen.add(m.group(1));
+                count++;
+            }
+            pageSizes.add(count);
+            Matcher n = next.matcher(html);
+            url = n.find() ? "/connections?after=" + n.group(1) : null;
+            assertThat(pageSizes).hasSizeLessThan(10);
+        }
+        assertThat(pageSizes).containsExactly(20, 20, 7);
+        assertThat(seen).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void aBrokenCursorShowsTheFirstPage() throws Exception {
+        var me = newMember("cursor");
+        long other = quickMember("friend");
+        connect(me.id(), other);
+        for (String cursor : List.of("garbage", "%%%", "MTIzNDU2", "LTEuLTE", "x".repeat(200))) {
+            mvc.perform(get("/connections").param("after", cursor).with(user(me))).andExpect(status().isOk());
+        }
+    }
+
+    @Test
+    void deletingAMemberDeletesTheirConnections() {
+        long a = quickMember("gone");
+        long b = quickMember("stays");
+        connect(a, b);
+        jdbc.update("delete from member where id = ?", a);
+        assertThat(connections.connectionIdsOf(b)).isEmpty();
+    }
+
+    @Test
+    void connectionStateForTheSameMemberIsSelf() {
+        CurrentMember me = newMember("self");
+        assertThat(connections.stateBetween(me.id(), me.id()).isSelf()).isTrue();
+    }
+}
