@@ -7,6 +7,7 @@ import com.moviepeople.connections.ConnectionState.Kind;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.RateLimiter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,11 +41,14 @@ class ConnectionsController {
     private final ConnectionService connections;
     private final MemberDirectory members;
     private final MemberCardSource cards;
+    private final RateLimiter rateLimiter;
 
-    ConnectionsController(ConnectionService connections, MemberDirectory members, MemberCardSource cards) {
+    ConnectionsController(ConnectionService connections, MemberDirectory members, MemberCardSource cards,
+                          RateLimiter rateLimiter) {
         this.connections = connections;
         this.members = members;
         this.cards = cards;
+        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping("/connections")
@@ -80,6 +84,9 @@ class ConnectionsController {
     String request(@AuthenticationPrincipal CurrentMember me, @PathVariable String username,
                    @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
         MemberSummary other = members.findByUsername(username).orElseThrow(NotFoundException::new);
+        // Unverified members may send only a few requests a day (spam accounts rarely verify).
+        rateLimiter.consumeOrThrow(members.isEmailVerified(me.id())
+                ? "connection-requests-per-member" : "connection-requests-unverified", Long.toString(me.id()));
         RequestResult result = connections.request(me.id(), other.id());
         String name = other.displayName();
         switch (result.outcome()) {
