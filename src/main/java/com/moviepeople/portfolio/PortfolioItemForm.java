@@ -39,13 +39,18 @@ public record PortfolioItemForm(
     /** Whitespace around single-line fields is never meant; line breaks in one-line fields neither. */
     public PortfolioItemForm {
         title = oneLine(title);
-        description = description == null ? "" : description.strip().replace("\r\n", "\n");
+        description = multiLine(description);
         mediaUrl = mediaUrl == null ? "" : mediaUrl.strip();
         creditRole = oneLine(creditRole);
     }
 
     static PortfolioItemForm empty() {
         return new PortfolioItemForm("", "", "", null, null);
+    }
+
+    /** Keeps line breaks and tabs, drops other control characters (PostgreSQL refuses NUL). */
+    private static String multiLine(String s) {
+        return s == null ? "" : s.replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
     }
 
     private static String oneLine(String s) {

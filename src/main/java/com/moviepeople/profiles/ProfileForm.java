@@ -40,8 +40,13 @@ public record ProfileForm(
         headline = oneLine(headline);
         role = oneLine(role);
         location = oneLine(location);
-        bio = bio == null ? "" : bio.strip().replace("\r\n", "\n");
+        bio = multiLine(bio);
         website = website == null ? "" : website.strip();
+    }
+
+    /** Keeps line breaks and tabs, drops other control characters (PostgreSQL refuses NUL). */
+    private static String multiLine(String s) {
+        return s == null ? "" : s.replace("\r\n", "\n").replaceAll("[\\p{Cntrl}&&[^\n\t]]", "").strip();
     }
 
     private static String oneLine(String s) {

@@ -95,6 +95,17 @@ class PortfolioIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void dropsControlCharactersInsteadOfFailing() throws Exception {
+        CurrentMember me = newMember("nul");
+        mvc.perform(item("/portfolio", "Ti\u0000tle", "Desc\u0000ription\r\nmore", "", "", "Edi\u0000tor").with(user(me)))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForMap("select title, description, credit_role from portfolio_item where owner_id = ?", me.id()))
+                .containsEntry("title", "Ti tle").containsEntry("description", "Description\nmore").containsEntry("credit_role", "Edi tor");
+        mvc.perform(item("/portfolio", "Film", "", "https://example.com/\u0000", "", "").with(user(me)))
+                .andExpect(model().attributeHasFieldErrors("form", "mediaUrl"));
+    }
+
+    @Test
     void publishesPortfolioItemAddedOncePerItem() throws Exception {
         CurrentMember me = newMember("event");
         mvc.perform(item("/portfolio", "First", "", BIG_BUCK_BUNNY, "", "").with(user(me))).andExpect(status().isFound());

@@ -125,6 +125,16 @@ class ProfileIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void dropsControlCharactersInsteadOfFailing() throws Exception {
+        CurrentMember me = newMember("nul");
+        mvc.perform(edit("Nul\u0000 Name", "Head\u0000line\nsplit", "Gaf\u0007fer", "Ber\tlin", "Line one\u0000\r\nLine\ttwo", "")
+                        .with(user(me)))
+                .andExpect(status().isFound());
+        assertThat(stored(me)).containsEntry("display_name", "Nul Name").containsEntry("headline", "Head line split")
+                .containsEntry("role", "Gaf fer").containsEntry("location", "Ber lin").containsEntry("bio", "Line one\nLine\ttwo");
+    }
+
+    @Test
     void requiresADisplayName() throws Exception {
         CurrentMember me = newMember("noname");
         mvc.perform(edit("   ", "Kept headline", "", "", "", "").with(user(me)))
