@@ -85,6 +85,19 @@ public class AccountService implements MemberDirectory {
         return summary;
     }
 
+    /**
+     * The member's public name, as edited on the profile page. Joins the caller's transaction, so
+     * a profile edit saves the name and the profile together or not at all.
+     */
+    @Transactional
+    public void changeDisplayName(long memberId, String displayName) {
+        if (displayName == null || displayName.isBlank() || displayName.strip().length() > 80) {
+            throw new IllegalArgumentException("Display names are 1 to 80 characters");
+        }
+        Member member = members.findById(memberId).orElseThrow(() -> new IllegalArgumentException("No member " + memberId));
+        member.setDisplayName(displayName.strip());
+    }
+
     @Override
     @Transactional(readOnly = true)
     public Optional<MemberSummary> findById(long id) {

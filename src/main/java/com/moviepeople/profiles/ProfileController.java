@@ -1,31 +1,62 @@
 package com.moviepeople.profiles;
 
-import com.moviepeople.accounts.MemberDirectory;
-import com.moviepeople.accounts.MemberSummary;
-import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.FilmRoles;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Controller
 class ProfileController {
 
-    private final MemberDirectory members;
+    private static final String EDIT = "profiles/edit";
 
-    ProfileController(MemberDirectory members) {
-        this.members = members;
+    private final ProfileService profiles;
+
+    ProfileController(ProfileService profiles) {
+        this.profiles = profiles;
     }
 
     @GetMapping("/people/{username}")
-    String show(@PathVariable String username, Model model) {
-        MemberSummary member = members.findByUsername(username).orElseThrow(NotFoundException::new);
-        model.addAttribute("member", member);
+    String show(@PathVariable String username, @AuthenticationPrincipal CurrentMember me, Model model) {
+        ProfilePage page = profiles.page(username, me == null ? null : me.id());
+        model.addAttribute("page", page);
+        model.addAttribute("profile", page.profile());
+        model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
         return "profiles/show";
     }
 
     @GetMapping("/profile/edit")
-    String edit() {
-        return "profiles/edit";
+    String edit(@AuthenticationPrincipal CurrentMember me, Model model) {
+        model.addAttribute("form", profiles.formFor(me.id()));
+        return editPage(me, model);
+    }
+
+    @PostMapping("/profile/edit")
+    String save(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute("form") ProfileForm form,
+                BindingResult result, Model model, RedirectAttributes redirect) {
+        profiles.validate(form, result);
+        if (result.hasErrors()) {
+            return editPage(me, model);
+        }
+        profiles.save(me.id(), form);
+        redirect.addFlashAttribute("success", "Your profile is saved. This is how others see it.");
+        redirect.addAttribute("username", me.username());
+        return "redirect:/people/{username}";
+    }
+
+    private String editPage(CurrentMember me, Model model) {
+        model.addAttribute("departments", FilmRoles.DEPARTMENTS);
+        model.addAttribute("portfolioCount", profiles.portfolioCount(me.id()));
+        return EDIT;
     }
 }

@@ -1,0 +1,87 @@
+package com.moviepeople.portfolio;
+
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.FilmRoles;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.List;
+
+@Controller
+class PortfolioController {
+
+    private static final String FORM = "portfolio/form";
+
+    private final PortfolioService portfolio;
+
+    PortfolioController(PortfolioService portfolio) {
+        this.portfolio = portfolio;
+    }
+
+    /** Suggestions for "your role on it"; free text is allowed. */
+    @ModelAttribute("roles")
+    List<String> roles() {
+        return FilmRoles.ALL;
+    }
+
+    @GetMapping("/portfolio/new")
+    String newItem(Model model) {
+        model.addAttribute("form", PortfolioItemForm.empty());
+        return FORM;
+    }
+
+    @PostMapping("/portfolio")
+    String create(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute("form") PortfolioItemForm form,
+                  BindingResult result, RedirectAttributes redirect) {
+        portfolio.validate(form, result);
+        if (result.hasErrors()) {
+            return FORM;
+        }
+        PortfolioItemView item = portfolio.add(me.id(), form);
+        redirect.addFlashAttribute("success", "“" + item.title() + "” is in your portfolio.");
+        return toProfile(me, redirect);
+    }
+
+    @GetMapping("/portfolio/{id}/edit")
+    String edit(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, Model model) {
+        model.addAttribute("form", portfolio.formFor(me.id(), id));
+        model.addAttribute("itemId", id);
+        return FORM;
+    }
+
+    @PostMapping("/portfolio/{id}")
+    String update(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                  @Valid @ModelAttribute("form") PortfolioItemForm form, BindingResult result,
+                  Model model, RedirectAttributes redirect) {
+        portfolio.validate(form, result);
+        if (result.hasErrors()) {
+            // Still "not yours" for someone else's item, even with invalid input.
+            portfolio.formFor(me.id(), id);
+            model.addAttribute("itemId", id);
+            return FORM;
+        }
+        portfolio.update(me.id(), id, form);
+        redirect.addFlashAttribute("success", "Saved “" + form.title() + "”.");
+        return toProfile(me, redirect);
+    }
+
+    @PostMapping("/portfolio/{id}/delete")
+    String delete(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, RedirectAttributes redirect) {
+        portfolio.delete(me.id(), id);
+        redirect.addFlashAttribute("success", "The item was removed from your portfolio.");
+        return toProfile(me, redirect);
+    }
+
+    private static String toProfile(CurrentMember me, RedirectAttributes redirect) {
+        redirect.addAttribute("username", me.username());
+        return "redirect:/people/{username}";
+    }
+}

@@ -1,0 +1,62 @@
+package com.moviepeople.profiles;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** Read side of the profile table; writes go through {@link ProfileRepository#upsert}. */
+@Entity
+@Table(name = "profile")
+class Profile {
+
+    @Id
+    @Column(name = "member_id")
+    private Long memberId;
+
+    private String headline;
+
+    private String role;
+
+    private String location;
+
+    private String bio;
+
+    private String website;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected Profile() {
+    }
+
+    Long getMemberId() {
+        return memberId;
+    }
+
+    String getHeadline() {
+        return headline;
+    }
+
+    String getRole() {
+        return role;
+    }
+
+    String getLocation() {
+        return location;
+    }
+
+    String getBio() {
+        return bio;
+    }
+
+    String getWebsite() {
+        return website;
+    }
+
+    Instant getUpdatedAt() {
+        return updatedAt;
+    }
+}

@@ -1,0 +1,49 @@
+package com.moviepeople.profiles;
+
+import com.moviepeople.portfolio.PortfolioItemView;
+import org.springframework.util.StringUtils;
+
+import java.util.List;
+
+/** The public profile page: the profile, its portfolio (newest first), and whether the viewer owns it. */
+record ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own) {
+
+    /** "Name — Role · Headline", for the page title and link previews. */
+    public String title() {
+        StringBuilder sb = new StringBuilder(profile.displayName());
+        if (StringUtils.hasText(profile.role())) {
+            sb.append(" — ").append(profile.role());
+        }
+        if (StringUtils.hasText(profile.headline())) {
+            sb.append(StringUtils.hasText(profile.role()) ? " · " : " — ").append(profile.headline());
+        }
+        return sb.toString();
+    }
+
+    /** A sentence for link previews: the headline and location, else the start of the bio. */
+    public String description() {
+        StringBuilder sb = new StringBuilder();
+        if (StringUtils.hasText(profile.headline())) {
+            sb.append(profile.headline());
+        } else if (StringUtils.hasText(profile.role())) {
+            sb.append(profile.role());
+        }
+        if (StringUtils.hasText(profile.location())) {
+            sb.append(sb.isEmpty() ? "Based in " : ", based in ").append(profile.location());
+        }
+        if (sb.isEmpty() && StringUtils.hasText(profile.bio())) {
+            String bio = profile.bio().replaceAll("\\s+", " ");
+            sb.append(bio.length() > 200 ? bio.substring(0, 199) + "…" : bio);
+        }
+        if (sb.isEmpty()) {
+            sb.append(profile.displayName()).append(" on MoviePeople, the network for people who make films.");
+        }
+        return sb.toString();
+    }
+
+    /** The first item's still (a YouTube thumbnail or an image), for link previews; null if none. */
+    public String image() {
+        return items.stream().filter(i -> i.media() != null && i.media().thumbnailUrl() != null)
+                .map(i -> i.media().thumbnailUrl()).findFirst().orElse(null);
+    }
+}

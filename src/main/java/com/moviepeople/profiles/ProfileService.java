@@ -1,0 +1,112 @@
+package com.moviepeople.profiles;
+
+import com.moviepeople.accounts.AccountService;
+import com.moviepeople.accounts.MemberDirectory;
+import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.portfolio.PortfolioService;
+import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.WebUrls;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.Errors;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Members' profiles: the public page's data and the owner's edits. The public methods are the module's API. */
+@Service
+public class ProfileService {
+
+    static final String WEBSITE_INVALID = "Enter a web address starting with https:// or http://, like https://example.com.";
+
+    private final ProfileRepository profiles;
+    private final MemberDirectory members;
+    private final AccountService accounts;
+    private final PortfolioService portfolio;
+    private final Clock clock;
+
+    ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
+                   PortfolioService portfolio, Clock clock) {
+        this.profiles = profiles;
+        this.members = members;
+        this.accounts = accounts;
+        this.portfolio = portfolio;
+        this.clock = clock;
+    }
+
+    /** Case-insensitive. */
+    @Transactional(readOnly = true)
+    public Optional<ProfileView> findByUsername(String username) {
+        return members.findByUsername(username).map(this::viewOf);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<ProfileView> findById(long memberId) {
+        return members.findById(memberId).map(this::viewOf);
+    }
+
+    /** Everything the public profile page shows; {@code viewerId} is null for anonymous visitors. */
+    @Transactional(readOnly = true)
+    ProfilePage page(String username, Long viewerId) {
+        ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
+        return new ProfilePage(profile, portfolio.itemsOf(profile.memberId()),
+                viewerId != null && viewerId == profile.memberId());
+    }
+
+    /** The edit form filled with the member's current profile. */
+    @Transactional(readOnly = true)
+    ProfileForm formFor(long memberId) {
+        ProfileView p = findById(memberId).orElseThrow(NotFoundException::new);
+        return new ProfileForm(p.displayName(), p.headline(), p.role(), p.location(), p.bio(), p.website());
+    }
+
+    @Transactional(readOnly = true)
+    long portfolioCount(long memberId) {
+        return portfolio.countOf(memberId);
+    }
+
+    /** The rules an annotation cannot express; adds field errors to {@code errors}. */
+    void validate(ProfileForm form, Errors errors) {
+        if (!errors.hasFieldErrors("website") && !websiteAcceptable(form.website())) {
+            errors.rejectValue("website", "website.invalid", WEBSITE_INVALID);
+        }
+    }
+
+    /**
+     * Saves the display name and the profile in one transaction: both or neither.
+     *
+     * @throws IllegalArgumentException for a website {@link #validate} would refuse
+     */
+    @Transactional
+    public void save(long memberId, ProfileForm form) {
+        if (!websiteAcceptable(form.website())) {
+            throw new IllegalArgumentException(WEBSITE_INVALID);
+        }
+        accounts.changeDisplayName(memberId, form.displayName());
+        profiles.upsert(memberId, blankToNull(form.headline()), blankToNull(form.role()), blankToNull(form.location()),
+                blankToNull(form.bio()), blankToNull(form.website()), Instant.now(clock));
+    }
+
+    private static boolean websiteAcceptable(String website) {
+        return !StringUtils.hasText(website)
+                || (website.length() <= ProfileForm.WEBSITE_MAX && WebUrls.parseHttp(website).isPresent());
+    }
+
+    private ProfileView viewOf(MemberSummary member) {
+        return toView(member, profiles.findById(member.id()).orElse(null));
+    }
+
+    static ProfileView toView(MemberSummary member, Profile profile) {
+        if (profile == null) {
+            return new ProfileView(member.id(), member.username(), member.displayName(), null, null, null, null, null);
+        }
+        return new ProfileView(member.id(), member.username(), member.displayName(), profile.getHeadline(),
+                profile.getRole(), profile.getLocation(), profile.getBio(), profile.getWebsite());
+    }
+
+    private static String blankToNull(String s) {
+        return StringUtils.hasText(s) ? s : null;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Profiles: the profile fields, the edit page and the public profile page (with the member's
+ * portfolio). API: {@link com.moviepeople.profiles.ProfileService}, {@link com.moviepeople.profiles.ProfileView},
+ * and the {@link com.moviepeople.shared.MemberCards} implementation for lists of members.
+ */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "portfolio", "shared"})
+package com.moviepeople.profiles;

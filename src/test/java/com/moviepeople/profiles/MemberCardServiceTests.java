@@ -1,0 +1,61 @@
+package com.moviepeople.profiles;
+
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.MemberCard;
+import com.moviepeople.shared.MemberCards;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.SessionFactory;
+import org.hibernate.stat.Statistics;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
+class MemberCardServiceTests extends IntegrationTest {
+
+    @Autowired
+    MemberCards cards;
+
+    @Autowired
+    ProfileService profiles;
+
+    @Autowired
+    EntityManagerFactory entityManagerFactory;
+
+    @Test
+    void cardsCarryNameAndProfileBasicsAndLeaveOutUnknownIds() {
+        CurrentMember filled = newMember("card");
+        CurrentMember empty = newMember("bare");
+        profiles.save(filled.id(), new ProfileForm("Card Person", "Cuts trailers", "Trailer Editor", "Paris, France", "", ""));
+        Map<Long, MemberCard> found = cards.cardsFor(List.of(filled.id(), empty.id(), 987654321L));
+        assertThat(found).containsOnlyKeys(filled.id(), empty.id());
+        assertThat(found.get(filled.id())).isEqualTo(new MemberCard(filled.id(), filled.username(), "Card Person",
+                "Cuts trailers", "Trailer Editor", "Paris, France"));
+        assertThat(found.get(empty.id())).isEqualTo(new MemberCard(empty.id(), empty.username(), "Bare Tester", null, null, null));
+        assertThat(cards.cardsFor(List.of())).isEmpty();
+    }
+
+    @Test
+    void usesTwoQueriesWhateverTheNumberOfMembers() {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            CurrentMember m = newMember("many");
+            ids.add(m.id());
+            if (i % 2 == 0) {
+                profiles.save(m.id(), new ProfileForm("Many " + i, "Headline " + i, "Gaffer", "Berlin", "", ""));
+            }
+        }
+        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
+        statistics.clear();
+        Map<Long, MemberCard> found = cards.cardsFor(ids);
+        assertThat(found).hasSize(25);
+        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+    }
+}
