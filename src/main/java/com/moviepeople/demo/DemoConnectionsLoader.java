@@ -42,13 +42,25 @@ class DemoConnectionsLoader implements ApplicationRunner, Ordered {
             new Link("maya", "kenji"),
             new Link("ingrid", "tomas"),
             new Link("kenji", "ingrid"),
-            new Link("julien", "ingrid"));
+            new Link("julien", "ingrid"),
+            new Link("priya", "julien"),
+            new Link("priya", "ingrid"),
+            new Link("sofia", "julien"),
+            new Link("sofia", "fatima"),
+            new Link("david", "maya"),
+            new Link("david", "kenji"),
+            new Link("fatima", "ingrid"),
+            new Link("oliver", "maya"),
+            new Link("oliver", "tomas"),
+            new Link("lucia", "julien"),
+            new Link("lucia", "priya"));
 
     /** Requests still waiting for an answer: agnieszka has one to answer and one of her own out. */
     static final List<Link> PENDING = List.of(
             new Link("kenji", "agnieszka"),
             new Link("agnieszka", "ingrid"),
-            new Link("tomas", "maya"));
+            new Link("tomas", "maya"),
+            new Link("oliver", "agnieszka"));
 
     private final Connections connections;
     private final MemberDirectory members;

@@ -1,5 +1,9 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.connections.Connections;
+import com.moviepeople.shared.MemberCards;
+import java.util.Set;
+
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.FilmRoles;
 import jakarta.validation.Valid;
@@ -20,9 +24,13 @@ class ProfileController {
     private static final String EDIT = "profiles/edit";
 
     private final ProfileService profiles;
+    private final Connections connections;
+    private final MemberCards cards;
 
-    ProfileController(ProfileService profiles) {
+    ProfileController(ProfileService profiles, Connections connections, MemberCards cards) {
         this.profiles = profiles;
+        this.connections = connections;
+        this.cards = cards;
     }
 
     @GetMapping("/people/{username}")
@@ -30,6 +38,15 @@ class ProfileController {
         ProfilePage page = profiles.page(username, me == null ? null : me.id());
         model.addAttribute("page", page);
         model.addAttribute("profile", page.profile());
+        long owner = page.profile().memberId();
+        model.addAttribute("connectionCount", connections.connectionCount(owner));
+        if (me != null && !page.own()) {
+            model.addAttribute("connectionState", connections.stateBetween(me.id(), owner));
+            Set<Long> mutual = connections.mutualConnectionIds(me.id(), owner);
+            model.addAttribute("mutualCount", mutual.size());
+            // A few names are enough; sorted so the page is stable.
+            model.addAttribute("mutualCards", cards.cardsFor(mutual.stream().sorted().limit(3).toList()).values());
+        }
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
         return "profiles/show";

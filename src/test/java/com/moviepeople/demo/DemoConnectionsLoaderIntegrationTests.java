@@ -25,6 +25,12 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
     @Autowired
     MemberDirectory members;
 
+    @Autowired
+    com.moviepeople.profiles.ProfileService profiles;
+
+    @Autowired
+    com.moviepeople.portfolio.PortfolioService portfolio;
+
     private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
 
     @BeforeEach
@@ -42,7 +48,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
 
     @Test
     void connectsTheDemoCommunityOnce() {
-        new DemoCommunityLoader(accounts, demoOn).run(null);
+        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
         DemoConnectionsLoader loader = new DemoConnectionsLoader(connections, members, demoOn);
         loader.run(null);
 
@@ -52,7 +58,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
                 .isEqualTo(DemoConnectionsLoader.PENDING.size());
         long agnieszka = id("agnieszka");
         assertThat(connections.connectionIdsOf(agnieszka)).containsExactlyInAnyOrder(id("julien"), id("maya"), id("tomas"));
-        assertThat(connections.pendingReceivedCount(agnieszka)).isEqualTo(1);
+        assertThat(connections.pendingReceivedCount(agnieszka)).isEqualTo(2);
         assertThat(connections.stateBetween(agnieszka, id("ingrid")).kind()).isEqualTo(ConnectionState.Kind.REQUEST_SENT);
         assertThat(connections.mutualConnectionIds(agnieszka, id("kenji"))).containsExactly(id("maya"));
         // Everyone has someone.
@@ -71,7 +77,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
         assertThat(allRows()).isEmpty();
 
         MockEnvironment off = new MockEnvironment().withProperty("moviepeople.demo-data", "false");
-        new DemoCommunityLoader(accounts, demoOn).run(null);
+        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
         new DemoConnectionsLoader(connections, members, off).run(null);
         assertThat(allRows()).isEmpty();
     }
@@ -79,7 +85,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
     @Test
     void runsAfterTheCommunityIsCreated() {
         List<Object> runners = new ArrayList<>(List.of(
-                new DemoConnectionsLoader(connections, members, demoOn), new DemoCommunityLoader(accounts, demoOn)));
+                new DemoConnectionsLoader(connections, members, demoOn), new DemoCommunityLoader(accounts, profiles, portfolio, demoOn)));
         AnnotationAwareOrderComparator.sort(runners);
         assertThat(runners.get(0)).isInstanceOf(DemoCommunityLoader.class);
     }
