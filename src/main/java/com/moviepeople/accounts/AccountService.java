@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public class AccountService implements MemberDirectory {
 
     static final String USERNAME_TAKEN = "This username is taken. Please choose another.";
+    static final String USERNAME_LOOKALIKE = "This username looks too much like an existing member's. Please choose another.";
     static final String EMAIL_TAKEN = "An account with this e-mail address already exists. Log in instead?";
 
     private final MemberRepository members;
@@ -47,6 +48,8 @@ public class AccountService implements MemberDirectory {
             errors.rejectValue("username", "username.invalid", problem);
         } else if (members.usernameTaken(username)) {
             errors.rejectValue("username", "username.taken", USERNAME_TAKEN);
+        } else if (members.lookAlikeTaken(username)) {
+            errors.rejectValue("username", "username.lookalike", USERNAME_LOOKALIKE);
         }
         if (!errors.hasFieldErrors("email") && members.emailTaken(form.email().strip())) {
             errors.rejectValue("email", "email.taken", EMAIL_TAKEN);
@@ -145,6 +148,9 @@ public class AccountService implements MemberDirectory {
         }
         if ("member_username_key".equals(constraint)) {
             return new DuplicateAccountException("username", USERNAME_TAKEN);
+        }
+        if ("member_username_skeleton_key".equals(constraint)) {
+            return new DuplicateAccountException("username", USERNAME_LOOKALIKE);
         }
         if ("member_email_key".equals(constraint)) {
             return new DuplicateAccountException("email", EMAIL_TAKEN);

@@ -22,6 +22,9 @@ interface MemberRepository extends JpaRepository<Member, Long> {
     @Query(value = "select exists(select 1 from member where username = cast(:username as citext))", nativeQuery = true)
     boolean usernameTaken(@Param("username") String username);
 
+    @Query(value = "select exists(select 1 from member where username_skeleton = mp_username_skeleton(:username))", nativeQuery = true)
+    boolean lookAlikeTaken(@Param("username") String username);
+
     @Query(value = "select exists(select 1 from member where email = cast(:email as citext))", nativeQuery = true)
     boolean emailTaken(@Param("email") String email);
 

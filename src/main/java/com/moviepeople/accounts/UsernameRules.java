@@ -1,5 +1,6 @@
 package com.moviepeople.accounts;
 
+import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -19,11 +20,32 @@ public final class UsernameRules {
             "verify-email", "api", "actuator", "error", "webjars", "css", "js", "images", "static",
             "about", "terms", "privacy", "security", "null", "undefined", "me", "you", "new", "edit");
 
+    private static final Set<String> RESERVED_SKELETONS = RESERVED.stream().map(UsernameRules::skeleton)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private UsernameRules() {
     }
 
+    /** NFKC first, so that full-width or styled letters ("ａｎｎａ") become plain ones before the rules apply. */
     public static String normalize(String raw) {
-        return raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+        return raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * What a username looks like at a glance: separators dropped, 0→o, 1/i→l, rn→m, vv→w. Two
+     * members may not share a skeleton (enforced by a unique index on the same SQL function).
+     */
+    static String skeleton(String username) {
+        StringBuilder folded = new StringBuilder(username.length());
+        for (char c : username.toLowerCase(Locale.ROOT).toCharArray()) {
+            switch (c) {
+                case '.', '_', '-' -> { }
+                case '0' -> folded.append('o');
+                case '1', 'i' -> folded.append('l');
+                default -> folded.append(c);
+            }
+        }
+        return folded.toString().replace("rn", "m").replace("vv", "w");
     }
 
     /** @return the problem with this (normalized) username, or {@code null} if it is fine */
@@ -37,7 +59,7 @@ public final class UsernameRules {
         if (!ALLOWED.matcher(username).matches()) {
             return "Use only letters a–z, digits, dots, dashes and underscores.";
         }
-        if (RESERVED.contains(username)) {
+        if (RESERVED.contains(username) || RESERVED_SKELETONS.contains(skeleton(username))) {
             return "This username is reserved. Please choose another.";
         }
         return null;
