@@ -12,8 +12,12 @@ class EmbeddedDatabaseCondition extends SpringBootCondition {
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         String url = context.getEnvironment().getProperty("spring.datasource.url");
-        return StringUtils.hasText(url)
-                ? ConditionOutcome.noMatch("spring.datasource.url is set: using the external PostgreSQL")
-                : ConditionOutcome.match("no database configured: starting the embedded PostgreSQL");
+        if (StringUtils.hasText(url)) {
+            return ConditionOutcome.noMatch("spring.datasource.url is set: using the external PostgreSQL");
+        }
+        if (!context.getEnvironment().getProperty("moviepeople.embedded-database.enabled", Boolean.class, true)) {
+            return ConditionOutcome.noMatch("embedded PostgreSQL disabled (production profile): set DATABASE_URL or SPRING_DATASOURCE_URL");
+        }
+        return ConditionOutcome.match("no database configured: starting the embedded PostgreSQL");
     }
 }
