@@ -37,6 +37,11 @@ class ErrorPagesAndHeadersIntegrationTests {
             throw new com.moviepeople.shared.RateLimitExceededException();
         }
 
+        @GetMapping("/people/test-database-down")
+        String databaseDown() {
+            throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection: SECRET-HOST");
+        }
+
         @GetMapping("/people/test-failure")
         String fail() {
             throw new IllegalStateException("SECRET-DETAIL jdbc:postgresql://internal");
@@ -120,6 +125,24 @@ class ErrorPagesAndHeadersIntegrationTests {
         HttpResponse<String> response = get("/people/test-too-many");
         assertThat(response.statusCode()).isEqualTo(429);
         assertThat(response.body()).contains("data-error-status=\"429\"", "Nothing was saved");
+    }
+
+    @Test
+    void anUnreachableDatabaseGetsTheFriendly503Page() throws Exception {
+        HttpResponse<String> response = get("/people/test-database-down");
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.body()).contains("data-error-status=\"503\"", "back in a moment").doesNotContain("SECRET-HOST", "JDBC");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() throws Exception {
+        assertThat(get("/").headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).hasSizeGreaterThanOrEqualTo(8));
+        HttpResponse<String> traced = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Request-Id", "proxy-abc-12345").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(traced.headers().firstValue("X-Request-Id")).hasValue("proxy-abc-12345");
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                .header("X-Request-Id", "<script>bad id</script>").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
     }
 
     @Test
