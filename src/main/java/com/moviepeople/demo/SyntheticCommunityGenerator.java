@@ -1,0 +1,237 @@
+package com.moviepeople.demo;
+
+import com.moviepeople.shared.FilmRoles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code --moviepeople.generate.members=N --moviepeople.generate.password=SECRET}: fills an EMPTY
+ * database with a synthetic film community (gen1…genN) for benchmarks, then exits with status 0.
+ *
+ * <p>A tool, not a feature: for speed it writes every module's tables directly with set-based SQL
+ * ({@code generate_series}, one statement per table), which the modules themselves never do to each
+ * other. The password is hashed once and shared. Shapes per member: a realistic role and city, ~50
+ * connections with a power-law degree distribution (a few hubs with thousands), 2 portfolio items,
+ * 10 posts with ~3 comments each and ~50 messages, spread over two years.
+ */
+@Component
+@Order(Integer.MIN_VALUE)
+class SyntheticCommunityGenerator implements ApplicationRunner {
+
+    static final String MEMBERS = "moviepeople.generate.members";
+    private static final Logger log = LoggerFactory.getLogger(SyntheticCommunityGenerator.class);
+
+    /** Film cities with rough weights (how many crews work there). */
+    static final Map<String, Integer> CITIES = Map.ofEntries(
+            Map.entry("Los Angeles, USA", 14), Map.entry("London, UK", 10), Map.entry("Berlin, Germany", 8),
+            Map.entry("Paris, France", 8), Map.entry("Mumbai, India", 8), Map.entry("New York, USA", 8),
+            Map.entry("Toronto, Canada", 5), Map.entry("Vancouver, Canada", 4), Map.entry("Madrid, Spain", 4),
+            Map.entry("Rome, Italy", 4), Map.entry("Lisbon, Portugal", 3), Map.entry("Seoul, South Korea", 5),
+            Map.entry("Tokyo, Japan", 4), Map.entry("Lagos, Nigeria", 4), Map.entry("Mexico City, Mexico", 4),
+            Map.entry("Budapest, Hungary", 3), Map.entry("Prague, Czechia", 3), Map.entry("Sydney, Australia", 3),
+            Map.entry("Cape Town, South Africa", 3), Map.entry("Copenhagen, Denmark", 2), Map.entry("Kraków, Poland", 2),
+            Map.entry("São Paulo, Brazil", 3), Map.entry("Buenos Aires, Argentina", 2), Map.entry("Istanbul, Türkiye", 2));
+
+    private static final String[] FIRST = {"Anna", "Ben", "Chloé", "Dmitri", "Elena", "Farah", "Gustav", "Hana", "Idris",
+            "Julia", "Kofi", "Lena", "Mateo", "Nadia", "Omar", "Paula", "Quentin", "Rosa", "Sven", "Tariq", "Uma", "Viktor",
+            "Wen", "Ximena", "Yusuf", "Zoë", "Agnieszka", "Björn", "Céline", "Diego", "Émile", "Fatou", "Giulia", "Haruto",
+            "Inès", "Jonas", "Kateřina", "Lucía", "Mads", "Noémie", "Oskar", "Priya", "Raúl", "Sofía", "Tomás", "Ulla"};
+    private static final String[] LAST = {"Kowalska", "Lumière", "Okafor", "Herrera", "Halvorsen", "Watanabe", "Müller",
+            "García", "Rossi", "Dubois", "Nowak", "Silva", "Kim", "Singh", "Novak", "Jensen", "Moreau", "Fischer",
+            "Costa", "Sato", "Adeyemi", "Petrov", "Andersson", "Haddad", "Martínez", "O'Brien", "Schmidt", "Bianchi",
+            "Lefèvre", "Nakamura", "Mensah", "Horvath", "Kaya", "Ivanova", "Larsen", "Ferreira", "Yilmaz", "Park"};
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder passwordEncoder;
+    private final Environment environment;
+    private final ConfigurableApplicationContext context;
+
+    SyntheticCommunityGenerator(JdbcClient jdbc, PasswordEncoder passwordEncoder, Environment environment,
+                                ConfigurableApplicationContext context) {
+        this.jdbc = jdbc;
+        this.passwordEncoder = passwordEncoder;
+        this.environment = environment;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Integer members = environment.getProperty(MEMBERS, Integer.class);
+        if (members == null) {
+            return;
+        }
+        String password = environment.getProperty("moviepeople.generate.password");
+        int status = 0;
+        try {
+            Summary summary = generate(members, password);
+            System.out.println(summary.text());
+        } catch (GeneratorRefused e) {
+            System.err.println("moviepeople.generate: " + e.getMessage());
+            status = 2;
+        }
+        int exitCode = status;
+        System.exit(SpringApplication.exit(context, () -> exitCode));
+    }
+
+    static final class GeneratorRefused extends RuntimeException {
+        GeneratorRefused(String message) {
+            super(message);
+        }
+    }
+
+    record Summary(int members, long connections, long portfolioItems, long posts, long comments, long messages,
+                   String mostConnected, long mostConnectedDegree, long millis) {
+        String text() {
+            return """
+                    Generated a synthetic community in %.1f s:
+                      members:          %,d (gen1 … gen%d)
+                      connections:      %,d
+                      portfolio items:  %,d
+                      posts:            %,d
+                      comments:         %,d
+                      messages:         %,d
+                    most-connected: %s (%,d connections)""".formatted(millis / 1000.0, members, members, connections,
+                    portfolioItems, posts, comments, messages, mostConnected, mostConnectedDegree);
+        }
+    }
+
+    Summary generate(int members, String password) {
+        if (members < 1 || members > 5_000_000) {
+            throw new GeneratorRefused("moviepeople.generate.members must be between 1 and 5,000,000");
+        }
+        if (password == null || password.length() < 10) {
+            throw new GeneratorRefused("set moviepeople.generate.password to at least 10 characters");
+        }
+        long existing = jdbc.sql("select count(*) from member").query(Long.class).single();
+        if (existing > 0) {
+            throw new GeneratorRefused("the database is not empty (" + existing + " members); generate only into an empty database");
+        }
+        long start = System.currentTimeMillis();
+        String hash = passwordEncoder.encode(password);
+        step("members", () -> insertMembers(members, hash));
+        step("profiles", this::insertProfiles);
+        step("portfolio items", this::insertPortfolio);
+        step("connections", () -> insertConnections(members));
+        for (GenerationStep extra : extraSteps()) {
+            step(extra.name(), () -> extra.run().accept(jdbc, members));
+        }
+        step("analyze", () -> jdbc.sql("analyze").update());
+        var most = jdbc.sql("""
+                        select m.username::text as username, d.degree from (
+                            select member, count(*) as degree from (
+                                select requester_id as member from connection where status = 'ACCEPTED'
+                                union all select receiver_id from connection where status = 'ACCEPTED') e
+                            group by member order by degree desc limit 1) d
+                        join member m on m.id = d.member""")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).optional()
+                .orElse(Map.entry("none", 0L));
+        return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
+                countIfExists("post"), countIfExists("comment"), countIfExists("message"),
+                most.getKey(), most.getValue(), System.currentTimeMillis() - start);
+    }
+
+    /** Tables of later features add their own steps here. */
+    List<GenerationStep> extraSteps() {
+        return new ArrayList<>();
+    }
+
+    record GenerationStep(String name, java.util.function.BiConsumer<JdbcClient, Integer> run) {
+    }
+
+    private long count(String from) {
+        return jdbc.sql("select count(*) from " + from).query(Long.class).single();
+    }
+
+    private long countIfExists(String table) {
+        Boolean exists = jdbc.sql("select to_regclass(:t) is not null").param("t", table).query(Boolean.class).single();
+        return Boolean.TRUE.equals(exists) ? count(table) : 0;
+    }
+
+    private void step(String name, Runnable work) {
+        long t0 = System.currentTimeMillis();
+        work.run();
+        log.info("generated {} in {} ms", name, System.currentTimeMillis() - t0);
+    }
+
+    private void insertMembers(int members, String hash) {
+        jdbc.sql("""
+                        insert into member(username, email, password_hash, display_name, email_verified_at, created_at)
+                        select 'gen' || i, 'gen' || i || '@generated.moviepeople.example', :hash,
+                               (:first::text[])[1 + (hashint4(i) & 2147483647) % cardinality(:first::text[])] || ' ' ||
+                               (:last::text[])[1 + (hashint4(i * 7919) & 2147483647) % cardinality(:last::text[])],
+                               now(), now() - (random() * interval '730 days')
+                        from generate_series(1, :n) i""")
+                .param("hash", hash).param("first", FIRST).param("last", LAST).param("n", members).update();
+    }
+
+    private void insertProfiles() {
+        List<String> roles = FilmRoles.ALL;
+        List<String> cities = new ArrayList<>();
+        CITIES.forEach((city, weight) -> {
+            for (int i = 0; i < weight; i++) {
+                cities.add(city);
+            }
+        });
+        jdbc.sql("""
+                        insert into profile(member_id, headline, role, location, updated_at)
+                        select id, role || ' — ' || (array['features', 'documentaries', 'commercials', 'series', 'music videos', 'shorts'])[1 + id % 6],
+                               role, (:cities::text[])[1 + (hashint4(id::int * 31) & 2147483647) % cardinality(:cities::text[])], created_at
+                        from (select id, created_at,
+                                     (:roles::text[])[1 + floor(cardinality(:roles::text[]) * power(random(), 1.6))::int] as role
+                              from member) m""")
+                .param("cities", cities.toArray(String[]::new)).param("roles", roles.toArray(String[]::new)).update();
+    }
+
+    private void insertPortfolio() {
+        jdbc.sql("""
+                        insert into portfolio_item(owner_id, title, description, media_url, media_kind, year, credit_role, created_at)
+                        select m.id, (array['Night Shift', 'The Last Ferry', 'Salt', 'Paper Moons', 'Northbound', 'Glass House',
+                                             'Second Unit', 'Echoes of June', 'Harbour Lights', 'Wild Honey'])[1 + (m.id * 3 + k) % 10]
+                                      || ' (' || (2010 + (m.id + k) % 16) || ')',
+                               'A ' || (array['short film', 'feature', 'commercial', 'music video', 'documentary'])[1 + (m.id + k) % 5]
+                                      || ' I worked on.',
+                               case when k = 1 then 'https://www.youtube.com/watch?v=aqz-KE-bpKQ' else 'https://vimeo.com/1084537' end,
+                               case when k = 1 then 'YOUTUBE' else 'VIMEO' end,
+                               2010 + (m.id + k) % 16, p.role, m.created_at + (k * interval '30 days')
+                        from member m join profile p on p.member_id = m.id cross join generate_series(1, 2) k""")
+                .update();
+    }
+
+    /**
+     * ~25 edges started per member (so ~50 connections each on average); the other end is drawn
+     * with density ∝ x^-0.6 over member ids, which gives a power-law-like degree distribution
+     * with a few hubs of thousands. 95% accepted, the rest pending.
+     */
+    private void insertConnections(int members) {
+        if (members < 2) {
+            return;
+        }
+        jdbc.sql("""
+                        insert into connection(requester_id, receiver_id, status, created_at, responded_at)
+                        select a, b, case when accepted then 'ACCEPTED' else 'PENDING' end, t,
+                               case when accepted then t + interval '1 day' end
+                        from (
+                            select m.id as a,
+                                   1 + floor((:n - 1) * power(random(), 2.5))::bigint as b,
+                                   now() - (random() * interval '700 days') as t,
+                                   random() < 0.95 as accepted
+                            from member m cross join lateral generate_series(1, 1 + floor(49 * random())::int) g
+                        ) pairs
+                        where a <> b
+                        on conflict do nothing""")
+                .param("n", members).update();
+    }
+}
