@@ -53,7 +53,7 @@ class FeedService implements Feed {
      * (author_id, created_at desc, id desc); the merge keeps the newest {@code n}. Its cost depends on
      * the number of authors and the page size, not on how many posts exist (see ARCHITECTURE.md).
      */
-    private static final String FEED = """
+    static final String FEED = """
             select p.*, (select count(*) from comment c where c.post_id = p.id) as comment_count
             from (
                 select f.* from unnest(cast(:authors as bigint[])) as a(id)
