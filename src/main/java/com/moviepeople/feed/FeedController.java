@@ -1,13 +1,110 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.shared.CurrentMember;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * The feed, posts and comments. Thin: the service decides who may see and change what. A "load
+ * more" request from htmx ({@code HX-Request}) gets only the next page's fragment; without
+ * JavaScript the same link loads the full page.
+ */
 @Controller
 class FeedController {
 
+    private static final String FEED = "feed/index";
+    private static final String POST = "feed/post";
+
+    private final FeedService feed;
+
+    FeedController(FeedService feed) {
+        this.feed = feed;
+    }
+
     @GetMapping("/feed")
-    String feed() {
-        return "feed/index";
+    String feed(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String before,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                Model model, HttpServletResponse response) {
+        response.addHeader("Vary", "HX-Request");
+        FeedCursor cursor = FeedCursor.decodeOrStart(before);
+        model.addAttribute("page", feed.feed(me.id(), cursor));
+        model.addAttribute("firstPage", cursor.isStart());
+        if (htmx != null && !cursor.isStart()) {
+            return FEED + " :: page";
+        }
+        model.addAttribute("form", ContentForm.empty());
+        return FEED;
+    }
+
+    @PostMapping("/posts")
+    String publish(@AuthenticationPrincipal CurrentMember me, @ModelAttribute("form") ContentForm form,
+                   BindingResult result, Model model, RedirectAttributes redirect) {
+        form.validate(result);
+        if (result.hasErrors()) {
+            model.addAttribute("page", feed.feed(me.id(), FeedCursor.START));
+            model.addAttribute("firstPage", true);
+            return FEED;
+        }
+        long id = feed.publish(me.id(), form.content());
+        redirect.addFlashAttribute("success", "Your post is in the feed.");
+        redirect.addAttribute("id", id);
+        return "redirect:/feed#post-{id}";
+    }
+
+    @GetMapping("/posts/{id}")
+    String post(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                @RequestParam(required = false) String before,
+                @RequestHeader(value = "HX-Request", required = false) String htmx,
+                Model model, HttpServletResponse response) {
+        response.addHeader("Vary", "HX-Request");
+        FeedCursor cursor = FeedCursor.decodeOrStart(before);
+        model.addAttribute("page", feed.postPage(me.id(), id, cursor));
+        if (htmx != null && !cursor.isStart()) {
+            return POST + " :: comments";
+        }
+        model.addAttribute("form", ContentForm.empty());
+        return POST;
+    }
+
+    @PostMapping("/posts/{id}/comments")
+    String comment(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                   @ModelAttribute("form") ContentForm form, BindingResult result,
+                   Model model, RedirectAttributes redirect) {
+        form.validate(result);
+        if (result.hasErrors()) {
+            // Still "not yours" for a post the member may not see, whatever they typed.
+            model.addAttribute("page", feed.postPage(me.id(), id, FeedCursor.START));
+            return POST;
+        }
+        long commentId = feed.comment(me.id(), id, form.content());
+        redirect.addFlashAttribute("success", "Your comment is posted.");
+        redirect.addAttribute("id", id);
+        redirect.addAttribute("comment", commentId);
+        return "redirect:/posts/{id}#comment-{comment}";
+    }
+
+    @PostMapping("/posts/{id}/delete")
+    String deletePost(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, RedirectAttributes redirect) {
+        feed.deletePost(me.id(), id);
+        redirect.addFlashAttribute("success", "Your post was deleted.");
+        return "redirect:/feed";
+    }
+
+    @PostMapping("/comments/{id}/delete")
+    String deleteComment(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, RedirectAttributes redirect) {
+        long postId = feed.deleteComment(me.id(), id);
+        redirect.addFlashAttribute("success", "The comment was deleted.");
+        redirect.addAttribute("id", postId);
+        return "redirect:/posts/{id}#comments";
     }
 }

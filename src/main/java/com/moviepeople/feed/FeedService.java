@@ -1,0 +1,384 @@
+package com.moviepeople.feed;
+
+import com.moviepeople.connections.Connections;
+import com.moviepeople.feed.PostView.PortfolioItemRef;
+import com.moviepeople.portfolio.Media;
+import com.moviepeople.portfolio.MediaKind;
+import com.moviepeople.portfolio.PortfolioItemView;
+import com.moviepeople.shared.MemberCard;
+import com.moviepeople.shared.MemberCards;
+import com.moviepeople.shared.NotFoundException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Posts, comments and the feed, in plain SQL. Every read and write checks here who may see or
+ * change what: a post is visible to its author and the author's current connections; anyone else
+ * gets {@link NotFoundException} (404), exactly as for a missing post, and nothing changes.
+ * <p>
+ * Pages run a constant number of statements whatever their size: the posts (one LATERAL query),
+ * their latest comments (one), the member cards (one), and the viewer's connections (one).
+ */
+@Service
+class FeedService implements Feed {
+
+    static final int POSTS_PER_PAGE = 20;
+    /** Comments shown under each post in the feed. */
+    static final int LATEST_COMMENTS = 3;
+    static final int COMMENTS_PER_PAGE = 50;
+
+    private static final String POST_COLUMNS = """
+            id, author_id, kind, body, portfolio_item_id, item_title, media_kind, media_url, media_embed_url,
+            media_thumbnail_url, media_host, created_at""";
+
+    /**
+     * For each author of the network, their newest posts before the cursor straight from the index
+     * (author_id, created_at desc, id desc), reading only the index (an index-only scan once vacuumed);
+     * the merge keeps the newest {@code n}, and only those are read from the table. Its cost depends on
+     * the number of authors and the page size, not on how many posts exist (see ARCHITECTURE.md).
+     */
+    static final String FEED = """
+            select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count
+            from (
+                select f.id, f.created_at from unnest(cast(:authors as bigint[])) as a(id)
+                cross join lateral (
+                    select p.id, p.created_at
+                    from post p
+                    where p.author_id = a.id and (p.created_at, p.id) < (:at, :id)
+                    order by p.created_at desc, p.id desc
+                    limit :n
+                ) f
+                order by f.created_at desc, f.id desc
+                limit :n
+            ) newest
+            join post on post.id = newest.id
+            order by post.created_at desc, post.id desc""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"));
+
+    private static final String LATEST_COMMENTS_OF = """
+            select c.id, c.post_id, c.author_id, c.body, c.created_at
+            from unnest(cast(:posts as bigint[])) as p(id)
+            cross join lateral (
+                select id, post_id, author_id, body, created_at from comment
+                where comment.post_id = p.id
+                order by created_at desc, id desc
+                limit :n
+            ) c""";
+
+    record PostRow(long id, long authorId, String body, PortfolioItemRef item, Instant createdAt, long commentCount) {
+    }
+
+    record CommentRow(long id, long postId, long authorId, String body, Instant createdAt) {
+    }
+
+    private static final RowMapper<PostRow> POST = FeedService::postRow;
+
+    private static final RowMapper<CommentRow> COMMENT = (rs, n) -> new CommentRow(rs.getLong("id"),
+            rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"), instant(rs, "created_at"));
+
+    private final JdbcClient jdbc;
+    private final Connections connections;
+    private final MemberCards cards;
+    private final Clock clock;
+
+    FeedService(JdbcClient jdbc, Connections connections, MemberCards cards, Clock clock) {
+        this.jdbc = jdbc;
+        this.connections = connections;
+        this.cards = cards;
+        this.clock = clock;
+    }
+
+    // --- the feed ----------------------------------------------------------------------------
+
+    /** Posts by {@code viewerId} and their connections, newest first, strictly before {@code cursor}. */
+    @Transactional(readOnly = true)
+    FeedPage feed(long viewerId, FeedCursor cursor) {
+        Set<Long> authors = new LinkedHashSet<>();
+        authors.add(viewerId);
+        authors.addAll(connections.connectionIdsOf(viewerId));
+        // One row more than a page tells whether there is a next page.
+        List<PostRow> rows = jdbc.sql(FEED)
+                .param("authors", authors.stream().mapToLong(Long::longValue).toArray())
+                .param("at", timestamp(cursor.at()))
+                .param("id", cursor.id())
+                .param("n", POSTS_PER_PAGE + 1)
+                .query(POST).list();
+        boolean more = rows.size() > POSTS_PER_PAGE;
+        List<PostRow> page = more ? rows.subList(0, POSTS_PER_PAGE) : rows;
+
+        Map<Long, List<CommentRow>> latest = latestComments(page.stream().map(PostRow::id).toList());
+        Set<Long> memberIds = new LinkedHashSet<>();
+        page.forEach(p -> memberIds.add(p.authorId()));
+        latest.values().forEach(list -> list.forEach(c -> memberIds.add(c.authorId())));
+        Map<Long, MemberCard> cardsById = memberIds.isEmpty() ? Map.of() : cards.cardsFor(memberIds);
+
+        List<PostView> posts = new ArrayList<>(page.size());
+        for (PostRow row : page) {
+            List<CommentView> comments = commentViews(latest.getOrDefault(row.id(), List.of()), row, viewerId, cardsById);
+            PostView view = postView(row, viewerId, cardsById, comments);
+            if (view != null) {
+                posts.add(view);
+            }
+        }
+        String next = more ? new FeedCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        return new FeedPage(posts, next);
+    }
+
+    /** The newest {@link #LATEST_COMMENTS} comments of each post, oldest of them first, in one query. */
+    private Map<Long, List<CommentRow>> latestComments(List<Long> postIds) {
+        if (postIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<CommentRow>> byPost = new HashMap<>();
+        jdbc.sql(LATEST_COMMENTS_OF)
+                .param("posts", postIds.stream().mapToLong(Long::longValue).toArray())
+                .param("n", LATEST_COMMENTS)
+                .query(COMMENT).list()
+                .forEach(c -> byPost.computeIfAbsent(c.postId(), k -> new ArrayList<>()).add(c));
+        byPost.values().forEach(Collections::reverse);
+        return byPost;
+    }
+
+    // --- one post ----------------------------------------------------------------------------
+
+    /** A post the viewer may see, with the newest page of comments before {@code cursor}. */
+    @Transactional(readOnly = true)
+    PostPage postPage(long viewerId, long postId, FeedCursor cursor) {
+        PostRow post = visiblePost(viewerId, postId);
+        List<CommentRow> rows = jdbc.sql("""
+                        select id, post_id, author_id, body, created_at from comment
+                        where post_id = :post and (created_at, id) < (:at, :id)
+                        order by created_at desc, id desc
+                        limit :n""")
+                .param("post", postId)
+                .param("at", timestamp(cursor.at()))
+                .param("id", cursor.id())
+                .param("n", COMMENTS_PER_PAGE + 1)
+                .query(COMMENT).list();
+        boolean more = rows.size() > COMMENTS_PER_PAGE;
+        List<CommentRow> page = new ArrayList<>(more ? rows.subList(0, COMMENTS_PER_PAGE) : rows);
+        String earlier = more ? new FeedCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        Collections.reverse(page);
+
+        Set<Long> memberIds = new LinkedHashSet<>();
+        memberIds.add(post.authorId());
+        page.forEach(c -> memberIds.add(c.authorId()));
+        Map<Long, MemberCard> cardsById = cards.cardsFor(memberIds);
+        PostView view = postView(post, viewerId, cardsById, List.of());
+        if (view == null) {
+            throw new NotFoundException(); // the author was deleted a moment ago
+        }
+        return new PostPage(view, commentViews(page, post, viewerId, cardsById), earlier);
+    }
+
+    /** The post, when {@code viewerId} wrote it or is connected to its author; otherwise 404. */
+    private PostRow visiblePost(long viewerId, long postId) {
+        PostRow post = jdbc.sql("select " + POST_COLUMNS
+                        + ", (select count(*) from comment c where c.post_id = post.id) as comment_count from post where id = :id")
+                .param("id", postId)
+                .query(POST).optional()
+                .orElseThrow(NotFoundException::new);
+        if (post.authorId() != viewerId && !connections.areConnected(viewerId, post.authorId())) {
+            throw new NotFoundException();
+        }
+        return post;
+    }
+
+    // --- writing -----------------------------------------------------------------------------
+
+    @Override
+    @Transactional
+    public long publish(long authorId, String content) {
+        return publish(authorId, content, now());
+    }
+
+    @Override
+    @Transactional
+    public long publish(long authorId, String content, Instant at) {
+        String body = checked(content);
+        return jdbc.sql("insert into post (author_id, kind, body, created_at) values (:author, 'TEXT', :body, :at) returning id")
+                .param("author", authorId)
+                .param("body", body)
+                .param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS)))
+                .query(Long.class).single();
+    }
+
+    @Override
+    @Transactional
+    public long comment(long authorId, long postId, String content) {
+        return comment(authorId, postId, content, now());
+    }
+
+    @Override
+    @Transactional
+    public long comment(long authorId, long postId, String content, Instant at) {
+        String body = checked(content);
+        visiblePost(authorId, postId);
+        // A post deleted since the check leaves nothing to comment on: 404, nothing written.
+        return jdbc.sql("""
+                        insert into comment (post_id, author_id, body, created_at)
+                        select id, :author, :body, :at from post where id = :post
+                        returning id""")
+                .param("post", postId)
+                .param("author", authorId)
+                .param("body", body)
+                .param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS)))
+                .query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The author deletes their post (its comments go with it); anyone else: 404. */
+    @Transactional
+    void deletePost(long memberId, long postId) {
+        int deleted = jdbc.sql("delete from post where id = :id and author_id = :member")
+                .param("id", postId).param("member", memberId).update();
+        if (deleted == 0) {
+            throw new NotFoundException();
+        }
+    }
+
+    /**
+     * The comment's author or the post's author deletes a comment; anyone else: 404. A comment's
+     * author may delete it even after losing sight of the post (their words stay theirs).
+     * Returns the post's id.
+     */
+    @Transactional
+    long deleteComment(long memberId, long commentId) {
+        return jdbc.sql("""
+                        delete from comment c using post p
+                        where c.id = :id and p.id = c.post_id and (c.author_id = :member or p.author_id = :member)
+                        returning c.post_id""")
+                .param("id", commentId).param("member", memberId)
+                .query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean hasTextPosts() {
+        return jdbc.sql("select exists(select 1 from post where kind = 'TEXT')").query(Boolean.class).single();
+    }
+
+    // --- portfolio posts (the listener) --------------------------------------------------------
+
+    /** Announces a new portfolio item once: a second call for the same item changes nothing. */
+    @Transactional
+    void addPortfolioPost(PortfolioItemView item, Instant at) {
+        Media media = item.media();
+        jdbc.sql("""
+                        insert into post (author_id, kind, portfolio_item_id, item_title, media_kind, media_url,
+                                          media_embed_url, media_thumbnail_url, media_host, created_at)
+                        values (:author, 'PORTFOLIO', :item, :title, :kind, :url, :embed, :thumb, :host, :at)
+                        on conflict (portfolio_item_id) where portfolio_item_id is not null do nothing""")
+                .param("author", item.ownerId())
+                .param("item", item.id())
+                .param("title", item.title())
+                .param("kind", media == null ? null : media.kind().name())
+                .param("url", media == null ? null : media.url())
+                .param("embed", media == null ? null : media.embedUrl())
+                .param("thumb", media == null ? null : media.thumbnailUrl())
+                .param("host", media == null ? null : media.host())
+                .param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS)))
+                .update();
+    }
+
+    /** Follows a changed item's title and media; the post keeps its place in the feed. */
+    @Transactional
+    void updatePortfolioPost(PortfolioItemView item) {
+        Media media = item.media();
+        jdbc.sql("""
+                        update post set item_title = :title, media_kind = :kind, media_url = :url,
+                                        media_embed_url = :embed, media_thumbnail_url = :thumb, media_host = :host
+                        where portfolio_item_id = :item""")
+                .param("item", item.id())
+                .param("title", item.title())
+                .param("kind", media == null ? null : media.kind().name())
+                .param("url", media == null ? null : media.url())
+                .param("embed", media == null ? null : media.embedUrl())
+                .param("thumb", media == null ? null : media.thumbnailUrl())
+                .param("host", media == null ? null : media.host())
+                .update();
+    }
+
+    /** The item is gone: so is its post, with the post's comments. */
+    @Transactional
+    void removePortfolioPost(long itemId) {
+        jdbc.sql("delete from post where portfolio_item_id = :item").param("item", itemId).update();
+    }
+
+    // --- mapping -------------------------------------------------------------------------------
+
+    private static PostView postView(PostRow row, long viewerId, Map<Long, MemberCard> cardsById,
+                                     List<CommentView> latest) {
+        MemberCard author = cardsById.get(row.authorId());
+        if (author == null) {
+            return null; // deleted since the first query: their posts go with them
+        }
+        return new PostView(row.id(), author, row.body(), row.item(), row.createdAt(), row.commentCount(), latest,
+                row.authorId() == viewerId);
+    }
+
+    private static List<CommentView> commentViews(List<CommentRow> rows, PostRow post, long viewerId,
+                                                  Map<Long, MemberCard> cardsById) {
+        List<CommentView> views = new ArrayList<>(rows.size());
+        for (CommentRow c : rows) {
+            MemberCard author = cardsById.get(c.authorId());
+            if (author != null) {
+                views.add(new CommentView(c.id(), c.postId(), author, c.body(), c.createdAt(),
+                        c.authorId() == viewerId || post.authorId() == viewerId));
+            }
+        }
+        return views;
+    }
+
+    private static PostRow postRow(ResultSet rs, int n) throws SQLException {
+        PortfolioItemRef item = null;
+        long itemId = rs.getLong("portfolio_item_id");
+        if (!rs.wasNull()) {
+            String kind = rs.getString("media_kind");
+            Media media = kind == null ? null : new Media(MediaKind.valueOf(kind), rs.getString("media_url"),
+                    rs.getString("media_embed_url"), rs.getString("media_thumbnail_url"), rs.getString("media_host"));
+            item = new PortfolioItemRef(itemId, rs.getString("item_title"), media);
+        }
+        return new PostRow(rs.getLong("id"), rs.getLong("author_id"), rs.getString("body"), item,
+                instant(rs, "created_at"), rs.getLong("comment_count"));
+    }
+
+    private static String checked(String content) {
+        String body = ContentForm.normalize(content);
+        String problem = ContentForm.problemWith(body);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return body;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static OffsetDateTime timestamp(Instant at) {
+        return at.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime at = rs.getObject(column, OffsetDateTime.class);
+        return at == null ? null : at.toInstant();
+    }
+}

@@ -1,0 +1,37 @@
+package com.moviepeople.feed;
+
+import com.moviepeople.portfolio.Media;
+import com.moviepeople.shared.MemberCard;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A post as the feed and the post page show it, for one viewer.
+ *
+ * @param body           the member's text; null for a portfolio post
+ * @param item           the portfolio item a portfolio post announces; null for a text post
+ * @param latestComments the newest few comments, oldest of them first (feed only; empty on the post page)
+ * @param deletable      whether the viewer may delete it (the author)
+ */
+record PostView(long id, MemberCard author, String body, PortfolioItemRef item, Instant createdAt, long commentCount,
+                List<CommentView> latestComments, boolean deletable) {
+
+    /** The portfolio item behind a portfolio post; {@code media} is null for an item without media. */
+    record PortfolioItemRef(long id, String title, Media media) {
+    }
+
+    public boolean isPortfolio() {
+        return item != null;
+    }
+
+    /** The item on its owner's profile page. */
+    public String itemLink() {
+        return item == null ? null : "/people/" + author.username() + "#item-" + item.id();
+    }
+
+    /** Whether the feed shows only some of the comments. */
+    public boolean hasMoreComments() {
+        return commentCount > latestComments.size();
+    }
+}

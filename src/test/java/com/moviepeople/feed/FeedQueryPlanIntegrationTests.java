@@ -1,0 +1,63 @@
+package com.moviepeople.feed;
+
+import com.moviepeople.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.ZoneOffset;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The feed query's plan on a database of 200,000 posts by 400 authors, for a member with 200
+ * connections: it must read each author's newest posts from the (author_id, created_at desc, id desc)
+ * index (the LATERAL shape), never scan the post table, and stay fast on later pages too.
+ */
+class FeedQueryPlanIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbcClient;
+
+    @AfterEach
+    void removeTheGeneratedData() {
+        cleanDatabase();
+    }
+
+    private List<String> explain(long[] authors, FeedCursor cursor) {
+        return jdbcClient.sql("explain (analyze, buffers) " + FeedService.FEED)
+                .param("authors", authors)
+                .param("at", cursor.at().atOffset(ZoneOffset.UTC))
+                .param("id", cursor.id())
+                .param("n", FeedService.POSTS_PER_PAGE + 1)
+                .query(String.class).list();
+    }
+
+    @Test
+    void readsTheNewestPostsOfEachAuthorFromTheIndex() {
+        jdbc.execute("""
+                insert into member (username, email, password_hash, display_name)
+                select 'plan' || g, 'plan' || g || '@example.com', 'x', 'Plan ' || g from generate_series(1, 400) g""");
+        jdbc.execute("""
+                insert into post (author_id, kind, body, created_at)
+                select m.id, 'TEXT', 'Post ' || g, now() - (g % 525600) * interval '1 minute'
+                from generate_series(1, 200000) g
+                join member m on m.username = 'plan' || (1 + g % 400)""");
+        jdbc.execute("vacuum analyze post");
+        long[] network = jdbc.queryForList("select id from member where username like 'plan%' order by id limit 200", Long.class)
+                .stream().mapToLong(Long::longValue).toArray();
+
+        List<String> first = explain(network, FeedCursor.START);
+        System.out.println("EXPLAIN first page, 200 authors, 200k posts:\n" + String.join("\n", first));
+        assertThat(String.join("\n", first)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");
+
+        // A page deep in the past: still an index scan per author, starting at the cursor.
+        var deep = jdbc.queryForMap("select created_at, id from post order by created_at, id offset 5000 limit 1");
+        FeedCursor cursor = new FeedCursor(((java.sql.Timestamp) deep.get("created_at")).toInstant(), (Long) deep.get("id"));
+        List<String> later = explain(network, cursor);
+        System.out.println("EXPLAIN deep page:\n" + String.join("\n", later));
+        assertThat(String.join("\n", later)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");
+    }
+}
