@@ -10,7 +10,8 @@ import org.springframework.web.util.HtmlUtils;
 import java.util.EnumSet;
 
 /**
- * Member-written text as safe HTML for {@code th:utext="${@text.linkified(body)}"}: everything is
+ * Member-written text as safe HTML: {@code th:with="html=${@text.linkified(body)}" th:utext="${html}"}
+ * (Thymeleaf forbids bean references inside th:utext itself). Everything is
  * escaped, and only http(s) and www. links become anchors with
  * {@code rel="nofollow noopener noreferrer ugc"}. Line breaks are kept by CSS ({@code .text-prewrap}).
  */
