@@ -31,12 +31,12 @@ public class TextFormat {
                 String href = link.getType() == LinkType.WWW ? "https://" + part : part;
                 String lower = href.toLowerCase(java.util.Locale.ROOT);
                 if (lower.startsWith("http://") || lower.startsWith("https://")) {
-                    html.append("<a href=\"").append(HtmlUtils.htmlEscape(href)).append("\" rel=\"nofollow noopener noreferrer ugc\" target=\"_blank\">")
-                            .append(HtmlUtils.htmlEscape(part)).append("</a>");
+                    html.append("<a href=\"").append(HtmlUtils.htmlEscape(href, "UTF-8")).append("\" rel=\"nofollow noopener noreferrer ugc\" target=\"_blank\">")
+                            .append(HtmlUtils.htmlEscape(part, "UTF-8")).append("</a>");
                     continue;
                 }
             }
-            html.append(HtmlUtils.htmlEscape(part));
+            html.append(HtmlUtils.htmlEscape(part, "UTF-8"));
         }
         return html.toString();
     }
