@@ -125,9 +125,9 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
         step("profiles", this::insertProfiles);
         step("portfolio items", this::insertPortfolio);
         step("connections", () -> insertConnections(members));
-        for (GenerationStep extra : extraSteps()) {
-            step(extra.name(), () -> extra.run().accept(jdbc, members));
-        }
+        step("posts", this::insertPosts);
+        step("comments", this::insertComments);
+        step("messages", this::insertMessages);
         step("analyze", () -> jdbc.sql("analyze").update());
         var most = jdbc.sql("""
                         select m.username::text as username, d.degree from (
@@ -139,26 +139,14 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                 .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).optional()
                 .orElse(Map.entry("none", 0L));
         return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
-                countIfExists("post"), countIfExists("comment"), countIfExists("message"),
+                count("post"), count("comment"), count("message"),
                 most.getKey(), most.getValue(), System.currentTimeMillis() - start);
-    }
-
-    /** Tables of later features add their own steps here. */
-    List<GenerationStep> extraSteps() {
-        return new ArrayList<>();
-    }
-
-    record GenerationStep(String name, java.util.function.BiConsumer<JdbcClient, Integer> run) {
     }
 
     private long count(String from) {
         return jdbc.sql("select count(*) from " + from).query(Long.class).single();
     }
 
-    private long countIfExists(String table) {
-        Boolean exists = jdbc.sql("select to_regclass(:t) is not null").param("t", table).query(Boolean.class).single();
-        return Boolean.TRUE.equals(exists) ? count(table) : 0;
-    }
 
     private void step(String name, Runnable work) {
         long t0 = System.currentTimeMillis();
@@ -208,6 +196,65 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                                2010 + (m.id + k) % 16, p.role, m.created_at + (k * interval '30 days')
                         from member m join profile p on p.member_id = m.id cross join generate_series(1, 2) k""")
                 .update();
+    }
+
+    /** 10 text posts per member over two years, plus the automatic post of each portfolio item. */
+    private void insertPosts() {
+        jdbc.sql("""
+                        insert into post(author_id, kind, body, created_at)
+                        select m.id, 'TEXT',
+                               (array['Wrapped day ', 'Looking for a gaffer in ', 'Our short screens at ', 'Colour session for ',
+                                      'Casting call: ', 'Behind the scenes of '])[1 + (m.id + k) % 6] || 'project ' || (m.id * 10 + k)
+                                      || '. Thanks to the whole crew!',
+                               now() - (random() * interval '730 days')
+                        from member m cross join generate_series(1, 10) k""").update();
+        jdbc.sql("""
+                        insert into post(author_id, kind, portfolio_item_id, item_title, media_kind, media_url, media_embed_url,
+                                         media_thumbnail_url, media_host, created_at)
+                        select owner_id, 'PORTFOLIO', id, title, media_kind, media_url,
+                               case media_kind when 'YOUTUBE' then 'https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ'
+                                               else 'https://player.vimeo.com/video/1084537' end,
+                               case media_kind when 'YOUTUBE' then 'https://i.ytimg.com/vi/aqz-KE-bpKQ/hqdefault.jpg' end,
+                               case media_kind when 'YOUTUBE' then 'youtube.com' else 'vimeo.com' end,
+                               created_at
+                        from portfolio_item""").update();
+    }
+
+    /** About 3 comments per text post (0–6), by random members, after the post. */
+    private void insertComments() {
+        jdbc.sql("""
+                        insert into comment(post_id, author_id, body, created_at)
+                        select p.id, 1 + floor(random() * :n)::bigint,
+                               (array['Congratulations!', 'Great work, team.', 'Count me in for the next one.',
+                                      'Who did the sound on this?', 'Beautiful light.'])[1 + (p.id + c) % 5],
+                               p.created_at + c * interval '37 minutes'
+                        from post p cross join lateral generate_series(1, (hashint8(p.id) & 7)::int % 7) c
+                        where p.kind = 'TEXT'""").param("n", count("member")).update();
+    }
+
+    /**
+     * About 50 messages per member: conversations between about one in ten accepted connections,
+     * 20 messages each, alternating senders, older ones read. Inserted in time order so that ids
+     * follow time within a conversation, as the messaging module's own sends do.
+     */
+    private void insertMessages() {
+        jdbc.sql("""
+                        insert into message(sender_id, recipient_id, body, sent_at, read_at)
+                        select case when k % 2 = 0 then a else b end, case when k % 2 = 0 then b else a end,
+                               (array['Are you free next week for a shoot?', 'Yes! Send me the call sheet.',
+                                      'Budget is tight but the script is great.', 'Let us talk tomorrow.',
+                                      'Loved your reel.', 'Thanks, see you on set.'])[1 + k % 6],
+                               start + k * interval '2 hours',
+                               case when k < 19 then start + k * interval '2 hours' + interval '10 minutes' end
+                        from (select least(requester_id, receiver_id) as a, greatest(requester_id, receiver_id) as b,
+                                     now() - interval '60 days' - (random() * interval '660 days') as start
+                              from connection where status = 'ACCEPTED' and random() < 0.105) pairs
+                        cross join generate_series(0, 19) k
+                        order by start, a, b, k""").update();
+        jdbc.sql("""
+                        insert into conversation(member_a, member_b, last_message_id)
+                        select least(sender_id, recipient_id), greatest(sender_id, recipient_id), max(id)
+                        from message group by 1, 2""").update();
     }
 
     /**
