@@ -275,7 +275,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                                    1 + floor((:n - 1) * power(random(), 2.5))::bigint as b,
                                    now() - (random() * interval '700 days') as t,
                                    random() < 0.95 as accepted
-                            from member m cross join lateral generate_series(1, 1 + floor(49 * random())::int) g
+                            from member m cross join lateral generate_series(1, 1 + floor(49 * random() + 0 * m.id)::int) g
                         ) pairs
                         where a <> b
                         on conflict do nothing""")
