@@ -34,17 +34,23 @@ CREATE TABLE search_person (
     headline       text,
     role           text,
     location       text,
-    -- The display name alone, for "exact name" and "name starts with" ranking and for ordering.
+    -- The display name and the username alone, for ranking ("exact name", "name starts with")
+    -- and ordering; stored so that ranking a candidate costs no regular expressions.
     name_words     text GENERATED ALWAYS AS (mp_search_words(display_name)) STORED,
+    username_words text GENERATED ALWAYS AS (mp_search_words(username)) STORED,
     -- What the free-text query searches, padded with spaces so that "starts a word" is
-    -- LIKE '% word%' (the trigram index serves LIKE and word_similarity alike).
+    -- LIKE '% word%' (served by the trigram index).
     text_words     text GENERATED ALWAYS AS (
         ' ' || mp_search_words(display_name || ' ' || username || ' ' || coalesce(headline, '')) || ' ') STORED,
+    -- Name and username only: where typos are forgiven (word_similarity). Headlines are left
+    -- out on purpose: long texts make fuzzy matching slower and its matches noisier.
+    name_text      text GENERATED ALWAYS AS (' ' || mp_search_words(display_name || ' ' || username) || ' ') STORED,
     role_words     text GENERATED ALWAYS AS (' ' || mp_search_words(role) || ' ') STORED,
     location_words text GENERATED ALWAYS AS (' ' || mp_search_words(location) || ' ') STORED
 );
 
 CREATE INDEX search_person_text_trgm ON search_person USING gin (text_words gin_trgm_ops);
+CREATE INDEX search_person_name_trgm ON search_person USING gin (name_text gin_trgm_ops);
 CREATE INDEX search_person_role_trgm ON search_person USING gin (role_words gin_trgm_ops);
 CREATE INDEX search_person_location_trgm ON search_person USING gin (location_words gin_trgm_ops);
 

@@ -7,14 +7,16 @@ import org.springframework.stereotype.Repository;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * The search_person projection: keeping it current, and the search query itself (native SQL on
  * the trigram indexes; see V9__search_people_index.sql).
  *
  * <p>How a word of the free text matches: it starts a word of the name, username or headline
- * ({@code LIKE '% word%'} on the space-padded text), or, for typos, {@code word_similarity} with
- * some part of it reaches pg_trgm's threshold (0.6: "kowalsky" finds "Kowalska"). Role and
+ * ({@code LIKE '% word%'} on the space-padded text), or, for typos in words of five or more
+ * letters, its {@code word_similarity} with some part of the name or username reaches pg_trgm's
+ * threshold (0.6: "kowalsky" finds "Kowalska"). Role and
  * location words must start a word of the field ("editor" finds "Film Editor", not "Director").
  * Every word of every given field must match. Both sides are normalised by {@code mp_search_words}
  * (lower case, no accents).
@@ -22,7 +24,7 @@ import java.util.Map;
  * <p>Relevance, highest first: the whole text is the display name or username (5), one of them
  * starts with it (4), every word starts a word of the name or username (3), every word starts a
  * word anywhere, e.g. in the headline (2), fuzzy only (1); within a level, higher trigram
- * similarity first. Stored as {@code level * 1000 + similarity * 1000}.
+ * similarity to the name and username first. Stored as {@code level * 1000 + similarity * 1000}.
  */
 @Repository
 class SearchRepository {
@@ -30,6 +32,12 @@ class SearchRepository {
     /** One member found, with what the keyset cursor needs. */
     record Row(MemberCard card, int relevance, String nameWords) {
     }
+
+    /**
+     * Shorter words are matched as the start of a word only: they have too few trigrams for a
+     * useful similarity, and fuzzy matching them finds many unrelated names (slowly).
+     */
+    static final int FUZZY_MIN_LENGTH = 5;
 
     private final JdbcClient jdbc;
 
@@ -61,25 +69,55 @@ class SearchRepository {
                 .update();
     }
 
+    /** A search statement and its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
     /**
      * Up to {@code limit} members matching {@code criteria} (which must have words), most
      * relevant first, after {@code after} (null for the first page), never {@code viewerId}.
      * Must run inside a transaction (for the planner setting below).
      */
     List<Row> find(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
-        // pg_trgm declares word_similarity as cheap as "=", so for a common word the planner
-        // prefers reading all rows (≈600 ms at 100,000 members) over the trigram index (≈20 ms).
-        // SET LOCAL ends with this read-only transaction; the indexes stay the planner's choice.
-        jdbc.sql("set local enable_seqscan = off").update();
+        preferIndexes();
+        Statement statement = statement(viewerId, criteria, after, limit);
+        return jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words")))
+                .list();
+    }
 
+    /**
+     * Two planner settings for the rest of the current transaction (one statement):
+     * <ul>
+     *   <li>pg_trgm declares word_similarity as cheap as "=", so for a common word the planner
+     *   prefers reading every row (≈600 ms at 100,000 members) to the trigram index (≈20 ms);
+     *   without sequential scans, which index to use stays the planner's choice;</li>
+     *   <li>a plan made for these very words: a generic plan of the prepared statement (which
+     *   the JDBC driver switches to after a few runs) cannot fold {@code mp_search_words(?)} into
+     *   constants and normalises the words again for every candidate row.</li>
+     * </ul>
+     */
+    void preferIndexes() {
+        jdbc.sql("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query().singleRow();
+    }
+
+    /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
+    Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("viewer", viewerId);
         params.put("limit", limit);
         StringBuilder where = new StringBuilder("p.member_id <> :viewer");
         List<String> q = bind(params, "q", criteria.qWords());
-        for (String w : q) {
-            where.append("\n  and (p.text_words like '% ' || ").append(w).append(" || '%' or p.text_words %> ")
-                    .append(w).append(")");
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.get(i);
+            where.append("\n  and (p.text_words like '% ' || ").append(w).append(" || '%'");
+            if (criteria.qWords().get(i).codePointCount(0, criteria.qWords().get(i).length()) >= FUZZY_MIN_LENGTH) {
+                where.append(" or p.name_text %> ").append(w);
+            }
+            where.append(")");
         }
         for (String w : bind(params, "r", criteria.roleWords())) {
             where.append("\n  and p.role_words like '% ' || ").append(w).append(" || '%'");
@@ -105,11 +143,7 @@ class SearchRepository {
                 where %s
                 order by s.relevance desc, p.name_words, p.member_id
                 limit :limit""".formatted(relevance, where);
-        return jdbc.sql(sql).params(params)
-                .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
-                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words")))
-                .list();
+        return new Statement(sql, params);
     }
 
     /**
@@ -117,7 +151,7 @@ class SearchRepository {
      * normalises to nothing becomes NULL, which matches nothing (never "LIKE '% %'", everything).
      */
     private static List<String> bind(Map<String, Object> params, String prefix, List<String> words) {
-        return java.util.stream.IntStream.range(0, words.size()).mapToObj(i -> {
+        return IntStream.range(0, words.size()).mapToObj(i -> {
             params.put(prefix + i, words.get(i));
             return "nullif(mp_search_words(:" + prefix + i + "), '')";
         }).toList();
@@ -125,8 +159,8 @@ class SearchRepository {
 
     private static String relevance(List<String> q) {
         String phrase = "mp_search_words(:phrase)";
-        String username = "mp_search_words(p.username)";
-        String nameAndUsername = "(' ' || p.name_words || ' ' || " + username + " || ' ')";
+        String username = "p.username_words";
+        String nameAndUsername = "p.name_text";
         StringBuilder inName = new StringBuilder();
         StringBuilder anywhere = new StringBuilder();
         for (String w : q) {
@@ -140,7 +174,7 @@ class SearchRepository {
                     when %3$s then 3
                     when %4$s then 2
                     else 1
-                 end) * 1000 + round(word_similarity(%1$s, p.text_words) * 1000)::int"""
+                 end) * 1000 + round(word_similarity(%1$s, p.name_text) * 1000)::int"""
                 .formatted(phrase, username, inName, anywhere);
     }
 }
