@@ -128,6 +128,12 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
         step("posts", this::insertPosts);
         step("comments", this::insertComments);
         step("messages", this::insertMessages);
+        // The search module's projection, as its migration fills it for existing members.
+        step("search index", () -> jdbc.sql("""
+                insert into search_person (member_id, username, display_name, headline, role, location)
+                select m.id, m.username, m.display_name, p.headline, p.role, p.location
+                from member m left join profile p on p.member_id = m.id
+                on conflict (member_id) do nothing""").update());
         step("analyze", () -> jdbc.sql("analyze").update());
         var most = jdbc.sql("""
                         select m.username::text as username, d.degree from (

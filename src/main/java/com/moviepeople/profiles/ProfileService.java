@@ -6,6 +6,7 @@ import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.portfolio.PortfolioService;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.WebUrls;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -25,14 +26,16 @@ public class ProfileService {
     private final MemberDirectory members;
     private final AccountService accounts;
     private final PortfolioService portfolio;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
-                   PortfolioService portfolio, Clock clock) {
+                   PortfolioService portfolio, ApplicationEventPublisher events, Clock clock) {
         this.profiles = profiles;
         this.members = members;
         this.accounts = accounts;
         this.portfolio = portfolio;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -75,7 +78,8 @@ public class ProfileService {
     }
 
     /**
-     * Saves the display name and the profile in one transaction: both or neither.
+     * Saves the display name and the profile in one transaction: both or neither. Publishes
+     * {@link ProfileUpdated} in that transaction.
      *
      * @throws IllegalArgumentException for a website {@link #validate} would refuse
      */
@@ -87,6 +91,7 @@ public class ProfileService {
         accounts.changeDisplayName(memberId, form.displayName());
         profiles.upsert(memberId, blankToNull(form.headline()), blankToNull(form.role()), blankToNull(form.location()),
                 blankToNull(form.bio()), blankToNull(form.website()), Instant.now(clock));
+        events.publishEvent(new ProfileUpdated(memberId));
     }
 
     private static boolean websiteAcceptable(String website) {

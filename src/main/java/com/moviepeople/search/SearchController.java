@@ -1,13 +1,70 @@
 package com.moviepeople.search;
 
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.FilmRoles;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
+import java.nio.charset.StandardCharsets;
+
+/** GET /search: the search form, and the results when something was asked. Logged-in members only. */
 @Controller
 class SearchController {
 
+    /** The connections forms accept a way back of at most this many characters. */
+    private static final int MAX_RETURN_TO = 300;
+
+    private final SearchService search;
+
+    SearchController(SearchService search) {
+        this.search = search;
+    }
+
     @GetMapping("/search")
-    String search() {
+    String search(@AuthenticationPrincipal CurrentMember me,
+                  @RequestParam(required = false) String q,
+                  @RequestParam(required = false) String role,
+                  @RequestParam(required = false) String location,
+                  @RequestParam(required = false) String after,
+                  Model model) {
+        SearchCriteria criteria = SearchCriteria.of(q, role, location);
+        SearchCursor cursor = SearchCursor.decode(after).orElse(null);
+        SearchResults results = search.search(me.id(), criteria, cursor);
+        model.addAttribute("criteria", criteria);
+        model.addAttribute("results", results);
+        model.addAttribute("firstPage", cursor == null);
+        model.addAttribute("departments", FilmRoles.DEPARTMENTS);
+        model.addAttribute("returnTo", returnTo(criteria, cursor == null ? null : after.strip()));
         return "search/index";
+    }
+
+    /** This page's address, for the connect buttons to come back to; null (back to the profile) when too long. */
+    static String returnTo(SearchCriteria criteria, String after) {
+        StringBuilder url = new StringBuilder("/search?q=").append(encode(criteria.q()))
+                .append("&role=").append(encode(criteria.role()))
+                .append("&location=").append(encode(criteria.location()));
+        if (after != null) {
+            url.append("&after=").append(encode(after));
+        }
+        return url.length() <= MAX_RETURN_TO ? url.toString() : null;
+    }
+
+    /** Percent-encodes everything but RFC 3986's unreserved characters. */
+    private static String encode(String value) {
+        StringBuilder out = new StringBuilder();
+        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '-' || c == '.' || c == '_' || c == '~') {
+                out.append(c);
+            } else {
+                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
+            }
+        }
+        return out.toString();
     }
 }

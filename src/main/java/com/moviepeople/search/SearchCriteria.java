@@ -1,0 +1,83 @@
+package com.moviepeople.search;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the member asked for, made harmless. The raw texts (trimmed, without control characters,
+ * at most {@value #MAX_LENGTH} characters) are only echoed back to the page; the database sees
+ * nothing but the words in them: runs of letters and digits. Quotes, SQL, LIKE wildcards,
+ * tsquery operators and backslashes therefore never reach a query, and a text with no words in
+ * it matches no one instead of everyone.
+ *
+ * @param q             free text over display name, username and headline
+ * @param role          filter on the role's words
+ * @param location      filter on the location's words
+ * @param qWords        the words of {@code q}, at most {@value #MAX_WORDS}
+ * @param roleWords     the words of {@code role}
+ * @param locationWords the words of {@code location}
+ */
+record SearchCriteria(String q, String role, String location,
+                      List<String> qWords, List<String> roleWords, List<String> locationWords) {
+
+    static final int MAX_LENGTH = 100;
+    static final int MAX_WORDS = 6;
+    static final int MAX_WORD_LENGTH = 40;
+
+    /** Letters (with their combining marks) and decimal digits; everything else separates words. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]+");
+
+    static SearchCriteria of(String q, String role, String location) {
+        String cq = clean(q);
+        String cr = clean(role);
+        String cl = clean(location);
+        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl));
+    }
+
+    /** Nothing asked: the page invites a search instead of listing everyone. */
+    boolean isBlank() {
+        return q.isEmpty() && role.isEmpty() && location.isEmpty();
+    }
+
+    /** Something was typed but it has no words (only punctuation, say): it matches no one. */
+    boolean hasNoWords() {
+        return (!q.isEmpty() && qWords.isEmpty()) || (!role.isEmpty() && roleWords.isEmpty())
+                || (!location.isEmpty() && locationWords.isEmpty());
+    }
+
+    /** The free text as the query compares it with whole names. */
+    String qPhrase() {
+        return String.join(" ", qWords);
+    }
+
+    static String clean(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        // Cut before the expensive steps: a 10 kB parameter costs no more than a short one.
+        String s = raw.length() > 4 * MAX_LENGTH ? raw.substring(0, 4 * MAX_LENGTH) : raw;
+        s = Normalizer.normalize(s, Normalizer.Form.NFC);
+        s = INVISIBLE.matcher(s).replaceAll(" ").strip().replaceAll("\\s+", " ");
+        if (s.codePointCount(0, s.length()) > MAX_LENGTH) {
+            s = s.substring(0, s.offsetByCodePoints(0, MAX_LENGTH)).strip();
+        }
+        return s;
+    }
+
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find() && words.size() < MAX_WORDS) {
+            String word = m.group();
+            if (word.codePointCount(0, word.length()) > MAX_WORD_LENGTH) {
+                word = word.substring(0, word.offsetByCodePoints(0, MAX_WORD_LENGTH));
+            }
+            words.add(word);
+        }
+        return List.copyOf(words);
+    }
+}

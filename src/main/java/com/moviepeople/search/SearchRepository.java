@@ -1,0 +1,180 @@
+package com.moviepeople.search;
+
+import com.moviepeople.shared.MemberCard;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+/**
+ * The search_person projection: keeping it current, and the search query itself (native SQL on
+ * the trigram indexes; see V9__search_people_index.sql).
+ *
+ * <p>How a word of the free text matches: it starts a word of the name, username or headline
+ * ({@code LIKE '% word%'} on the space-padded text), or, for typos in words of five or more
+ * letters, its {@code word_similarity} with some part of the name or username reaches pg_trgm's
+ * threshold (0.6: "kowalsky" finds "Kowalska"). Role and
+ * location words must start a word of the field ("editor" finds "Film Editor", not "Director").
+ * Every word of every given field must match. Both sides are normalised by {@code mp_search_words}
+ * (lower case, no accents).
+ *
+ * <p>Relevance, highest first: the whole text is the display name or username (5), one of them
+ * starts with it (4), every word starts a word of the name or username (3), every word starts a
+ * word anywhere, e.g. in the headline (2), fuzzy only (1); within a level, higher trigram
+ * similarity to the name and username first. Stored as {@code level * 1000 + similarity * 1000}.
+ */
+@Repository
+class SearchRepository {
+
+    /** One member found, with what the keyset cursor needs. */
+    record Row(MemberCard card, int relevance, String nameWords) {
+    }
+
+    /**
+     * Shorter words are matched as the start of a word only: they have too few trigrams for a
+     * useful similarity, and fuzzy matching them finds many unrelated names (slowly).
+     */
+    static final int FUZZY_MIN_LENGTH = 5;
+
+    private final JdbcClient jdbc;
+
+    SearchRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A new member: name and username (their profile is still empty). Idempotent. */
+    void saveMember(long memberId, String username, String displayName) {
+        jdbc.sql("""
+                        insert into search_person (member_id, username, display_name)
+                        values (:id, :username, :displayName)
+                        on conflict (member_id) do update set
+                            username = excluded.username, display_name = excluded.display_name""")
+                .param("id", memberId).param("username", username).param("displayName", displayName)
+                .update();
+    }
+
+    /** Everything searchable about a member, as it is now. Idempotent. */
+    void save(MemberCard card) {
+        jdbc.sql("""
+                        insert into search_person (member_id, username, display_name, headline, role, location)
+                        values (:id, :username, :displayName, :headline, :role, :location)
+                        on conflict (member_id) do update set
+                            username = excluded.username, display_name = excluded.display_name,
+                            headline = excluded.headline, role = excluded.role, location = excluded.location""")
+                .param("id", card.id()).param("username", card.username()).param("displayName", card.displayName())
+                .param("headline", card.headline()).param("role", card.role()).param("location", card.location())
+                .update();
+    }
+
+    /** A search statement and its named parameters. */
+    record Statement(String sql, Map<String, Object> params) {
+    }
+
+    /**
+     * Up to {@code limit} members matching {@code criteria} (which must have words), most
+     * relevant first, after {@code after} (null for the first page), never {@code viewerId}.
+     * Must run inside a transaction (for the planner setting below).
+     */
+    List<Row> find(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
+        preferIndexes();
+        Statement statement = statement(viewerId, criteria, after, limit);
+        return jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words")))
+                .list();
+    }
+
+    /**
+     * Two planner settings for the rest of the current transaction (one statement):
+     * <ul>
+     *   <li>pg_trgm declares word_similarity as cheap as "=", so for a common word the planner
+     *   prefers reading every row (≈600 ms at 100,000 members) to the trigram index (≈20 ms);
+     *   without sequential scans, which index to use stays the planner's choice;</li>
+     *   <li>a plan made for these very words: a generic plan of the prepared statement (which
+     *   the JDBC driver switches to after a few runs) cannot fold {@code mp_search_words(?)} into
+     *   constants and normalises the words again for every candidate row.</li>
+     * </ul>
+     */
+    void preferIndexes() {
+        jdbc.sql("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+                .query().singleRow();
+    }
+
+    /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
+    Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("viewer", viewerId);
+        params.put("limit", limit);
+        StringBuilder where = new StringBuilder("p.member_id <> :viewer");
+        List<String> q = bind(params, "q", criteria.qWords());
+        for (int i = 0; i < q.size(); i++) {
+            String w = q.get(i);
+            where.append("\n  and (p.text_words like '% ' || ").append(w).append(" || '%'");
+            if (criteria.qWords().get(i).codePointCount(0, criteria.qWords().get(i).length()) >= FUZZY_MIN_LENGTH) {
+                where.append(" or p.name_text %> ").append(w);
+            }
+            where.append(")");
+        }
+        for (String w : bind(params, "r", criteria.roleWords())) {
+            where.append("\n  and p.role_words like '% ' || ").append(w).append(" || '%'");
+        }
+        for (String w : bind(params, "l", criteria.locationWords())) {
+            where.append("\n  and p.location_words like '% ' || ").append(w).append(" || '%'");
+        }
+        String relevance = "0";
+        if (!q.isEmpty()) {
+            params.put("phrase", criteria.qPhrase());
+            relevance = relevance(q);
+        }
+        if (after != null) {
+            params.put("afterRelevance", after.relevance());
+            params.put("afterName", after.name());
+            params.put("afterId", after.memberId());
+            where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
+        }
+        String sql = """
+                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.name_words, s.relevance
+                from search_person p
+                cross join lateral (select %s as relevance) s
+                where %s
+                order by s.relevance desc, p.name_words, p.member_id
+                limit :limit""".formatted(relevance, where);
+        return new Statement(sql, params);
+    }
+
+    /**
+     * Binds each word as a parameter and returns its normalised SQL form. A word that
+     * normalises to nothing becomes NULL, which matches nothing (never "LIKE '% %'", everything).
+     */
+    private static List<String> bind(Map<String, Object> params, String prefix, List<String> words) {
+        return IntStream.range(0, words.size()).mapToObj(i -> {
+            params.put(prefix + i, words.get(i));
+            return "nullif(mp_search_words(:" + prefix + i + "), '')";
+        }).toList();
+    }
+
+    private static String relevance(List<String> q) {
+        String phrase = "mp_search_words(:phrase)";
+        String username = "p.username_words";
+        String nameAndUsername = "p.name_text";
+        StringBuilder inName = new StringBuilder();
+        StringBuilder anywhere = new StringBuilder();
+        for (String w : q) {
+            inName.append(inName.isEmpty() ? "" : " and ").append(nameAndUsername).append(" like '% ' || ").append(w).append(" || '%'");
+            anywhere.append(anywhere.isEmpty() ? "" : " and ").append("p.text_words like '% ' || ").append(w).append(" || '%'");
+        }
+        return """
+                (case
+                    when p.name_words = %1$s or %2$s = %1$s then 5
+                    when starts_with(p.name_words, %1$s) or starts_with(%2$s, %1$s) then 4
+                    when %3$s then 3
+                    when %4$s then 2
+                    else 1
+                 end) * 1000 + round(word_similarity(%1$s, p.name_text) * 1000)::int"""
+                .formatted(phrase, username, inName, anywhere);
+    }
+}

@@ -1,0 +1,50 @@
+package com.moviepeople.search;
+
+import com.moviepeople.connections.ConnectionState;
+import com.moviepeople.connections.Connections;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Map;
+
+/** Finds people for a member: one query for the page, one for the connection states. */
+@Service
+class SearchService {
+
+    static final int PAGE_SIZE = 20;
+
+    private final SearchRepository repository;
+    private final Connections connections;
+
+    SearchService(SearchRepository repository, Connections connections) {
+        this.repository = repository;
+        this.connections = connections;
+    }
+
+    /** The page of {@code criteria}'s results after {@code cursor} (null: the first page), never the viewer. */
+    @Transactional(readOnly = true)
+    SearchResults search(long viewerId, SearchCriteria criteria, SearchCursor cursor) {
+        if (criteria.isBlank()) {
+            return SearchResults.NOT_SEARCHED;
+        }
+        if (criteria.hasNoWords()) {
+            return SearchResults.NONE;
+        }
+        // One row more than a page tells whether there is a next page.
+        List<SearchRepository.Row> rows = repository.find(viewerId, criteria, cursor, PAGE_SIZE + 1);
+        boolean more = rows.size() > PAGE_SIZE;
+        List<SearchRepository.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        if (page.isEmpty()) {
+            return SearchResults.NONE;
+        }
+        Map<Long, ConnectionState> states = connections.statesBetween(viewerId,
+                page.stream().map(r -> r.card().id()).toList());
+        List<PersonResult> people = page.stream()
+                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none())))
+                .toList();
+        SearchRepository.Row last = page.get(page.size() - 1);
+        String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;
+        return new SearchResults(true, people, next);
+    }
+}
