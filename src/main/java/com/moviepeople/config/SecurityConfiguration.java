@@ -5,10 +5,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
@@ -50,8 +47,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
-                                            PersistentTokenRepository rememberMeTokens, SessionRegistry sessionRegistry,
-                                            RateLimiter rateLimiter) throws Exception {
+                                            PersistentTokenRepository rememberMeTokens, RateLimiter rateLimiter) throws Exception {
         http
             .addFilterBefore(new LoginThrottleFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
@@ -77,10 +73,7 @@ class SecurityConfiguration {
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies("JSESSIONID")
                 .permitAll())
-            .sessionManagement(session -> session
-                .sessionFixation(fixation -> fixation.changeSessionId())
-                // unlimited sessions, but registered, so that a password change can end the others
-                .maximumSessions(-1).sessionRegistry(sessionRegistry).expiredUrl("/login?expired"))
+            .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())
@@ -88,17 +81,6 @@ class SecurityConfiguration {
                 .permissionsPolicyHeader(permissions -> permissions.policy(
                         "camera=(), microphone=(), geolocation=(), payment=(), usb=(), fullscreen=(self \"https://www.youtube-nocookie.com\" \"https://player.vimeo.com\")")));
         return http.build();
-    }
-
-    @Bean
-    SessionRegistry sessionRegistry() {
-        return new SessionRegistryImpl();
-    }
-
-    /** Keeps the session registry in step with sessions that time out or are invalidated. */
-    @Bean
-    HttpSessionEventPublisher httpSessionEventPublisher() {
-        return new HttpSessionEventPublisher();
     }
 
     /** Remember-me tokens in PostgreSQL: they survive restarts and can be revoked per member. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
+import jakarta.servlet.http.Cookie;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -84,6 +84,13 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Sessions live in PostgreSQL (Spring Session): a browser carries them as the SESSION cookie. */
+    private static Cookie sessionCookie(org.springframework.test.web.servlet.MvcResult result) {
+        Cookie cookie = result.getResponse().getCookie("SESSION");
+        assertThat(cookie).as("session cookie").isNotNull();
+        return cookie;
     }
 
     private String hashOf(CurrentMember member) {
@@ -166,37 +173,37 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
     @Test
     void resetEndsAllSessionsAndRememberMeTokens() throws Exception {
         CurrentMember me = newMember("sessions");
-        MockHttpSession elsewhere = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
-                .param("password", PASSWORD).param("remember-me", "on")).andReturn().getRequest().getSession();
-        mvc.perform(get("/feed").session(elsewhere)).andExpect(status().isOk());
+        Cookie elsewhere = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD).param("remember-me", "on")).andReturn());
+        mvc.perform(get("/feed").cookie(elsewhere)).andExpect(status().isOk());
         String token = tokens.issue(me.id(), AccountTokens.Purpose.RESET_PASSWORD, null, java.time.Duration.ofHours(1));
         mvc.perform(post("/password/reset/" + token).with(csrf()).param("password", "a brand new passphrase")).andExpect(redirectedUrl("/login"));
         assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, me.username())).isZero();
-        mvc.perform(get("/feed").session(elsewhere)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/feed").cookie(elsewhere)).andExpect(status().is3xxRedirection());
     }
 
     @Test
     void changePasswordNeedsTheCurrentOneAndLogsOutOtherSessions() throws Exception {
         CurrentMember me = newMember("change");
-        MockHttpSession other = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
-                .param("password", PASSWORD)).andReturn().getRequest().getSession();
-        MockHttpSession current = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
-                .param("password", PASSWORD)).andReturn().getRequest().getSession();
+        Cookie other = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD)).andReturn());
+        Cookie current = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD)).andReturn());
 
-        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", "wrong password!")
+        mvc.perform(post("/settings/password").cookie(current).with(csrf()).param("currentPassword", "wrong password!")
                         .param("newPassword", "a brand new passphrase"))
                 .andExpect(model().attributeHasFieldErrors("changePasswordForm", "currentPassword"));
-        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", PASSWORD)
+        mvc.perform(post("/settings/password").cookie(current).with(csrf()).param("currentPassword", PASSWORD)
                         .param("newPassword", me.username()))
                 .andExpect(model().attributeHasFieldErrors("changePasswordForm", "newPassword"));
         assertThat(passwordEncoder.matches(PASSWORD, hashOf(me))).isTrue();
 
-        mvc.perform(post("/settings/password").session(current).with(csrf()).param("currentPassword", PASSWORD)
+        mvc.perform(post("/settings/password").cookie(current).with(csrf()).param("currentPassword", PASSWORD)
                         .param("newPassword", "a brand new passphrase"))
                 .andExpect(redirectedUrl("/settings/password"));
         assertThat(passwordEncoder.matches("a brand new passphrase", hashOf(me))).isTrue();
-        mvc.perform(get("/feed").session(current)).andExpect(status().isOk());
-        mvc.perform(get("/feed").session(other)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/feed").cookie(current)).andExpect(status().isOk());
+        mvc.perform(get("/feed").cookie(other)).andExpect(status().is3xxRedirection());
     }
 
     @Test
@@ -221,16 +228,16 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
     @Test
     void deleteAccountNeedsThePasswordThenRemovesTheMemberAndLogsOut() throws Exception {
         CurrentMember me = newMember("leaving");
-        MockHttpSession session = (MockHttpSession) mvc.perform(post("/login").with(csrf()).param("username", me.username())
-                .param("password", PASSWORD).param("remember-me", "on")).andReturn().getRequest().getSession();
-        mvc.perform(post("/settings/delete-account").session(session).with(csrf()).param("password", "wrong password!"))
+        Cookie session = sessionCookie(mvc.perform(post("/login").with(csrf()).param("username", me.username())
+                .param("password", PASSWORD).param("remember-me", "on")).andReturn());
+        mvc.perform(post("/settings/delete-account").cookie(session).with(csrf()).param("password", "wrong password!"))
                 .andExpect(model().attributeHasFieldErrors("deleteAccountForm", "password"));
         assertThat(accounts.findById(me.id())).isPresent();
-        mvc.perform(post("/settings/delete-account").session(session).with(csrf()).param("password", PASSWORD))
+        mvc.perform(post("/settings/delete-account").cookie(session).with(csrf()).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/"));
         assertThat(accounts.findById(me.id())).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Integer.class, me.username())).isZero();
-        mvc.perform(get("/feed").session(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/feed").cookie(session)).andExpect(status().is3xxRedirection());
         mvc.perform(post("/login").with(csrf()).param("username", me.username()).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/login?error"));
     }

@@ -64,10 +64,14 @@ class SignupIntegrationTests extends IntegrationTest {
     @Test
     void createsAccountLogsInAndGoesToProfileEditing() throws Exception {
         String username = uniqueName("new");
-        mvc.perform(signup(username, username + "@example.com", "a sensible passphrase", "New Person"))
+        var result = mvc.perform(signup(username, username + "@example.com", "a sensible passphrase", "New Person"))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/profile/edit"))
-                .andExpect(authenticated().withUsername(username));
+                .andReturn();
+        // Logged in: the new session (kept in PostgreSQL) opens a members-only page.
+        mvc.perform(get("/profile/edit").cookie(result.getResponse().getCookie("SESSION")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/people/" + username + "\"")));
         String hash = jdbc.queryForObject("select password_hash from member where username = ?::citext", String.class, username);
         assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain("a sensible passphrase");
     }

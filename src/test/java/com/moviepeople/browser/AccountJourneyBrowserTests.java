@@ -50,7 +50,7 @@ class AccountJourneyBrowserTests extends BrowserTest {
             // "Restart the browser": a new context with the saved cookies, minus the session cookie.
             Path state = Path.of("target", "browser-state-" + size.name() + ".json");
             context.storageState(new BrowserContext.StorageStateOptions().setPath(state));
-            List<Cookie> persistent = context.cookies().stream().filter(c -> !"JSESSIONID".equals(c.name)).toList();
+            List<Cookie> persistent = context.cookies().stream().filter(c -> !"SESSION".equals(c.name)).toList();
             assertThat(persistent).extracting(c -> c.name).contains("remember-me");
             context.close();
             context = newContext(size, null);

@@ -74,20 +74,20 @@ class ErrorPagesAndHeadersIntegrationTests {
     @Test
     void loginGivesANewSessionId() throws Exception {
         HttpResponse<String> form = get("/login");
-        String before = cookie(form, "JSESSIONID");
+        String before = cookie(form, "SESSION");
         java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
         assertThat(before).isNotNull();
         assertThat(token.find()).isTrue();
         String username = "fixation-" + System.nanoTime() % 100000;
         accounts.registerVerified(username, username + "@example.com", "a sensible passphrase", "Fixation");
         HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "JSESSIONID=" + before)
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", "SESSION=" + before)
                 .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=a+sensible+passphrase&_csrf="
                         + java.net.URLEncoder.encode(token.group(1), java.nio.charset.StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/feed"));
-        String after = cookie(login, "JSESSIONID");
+        String after = cookie(login, "SESSION");
         assertThat(after).isNotNull().isNotEqualTo(before);
     }
 
