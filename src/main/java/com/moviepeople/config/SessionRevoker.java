@@ -1,13 +1,20 @@
 package com.moviepeople.config;
 
+import com.moviepeople.accounts.LoggedOutEverywhere;
+import com.moviepeople.accounts.MemberSuspended;
 import com.moviepeople.accounts.PasswordChanged;
+import com.moviepeople.shared.CurrentMember;
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-/** After a password change or reset: every other session of the member ends, and all remember-me tokens go. */
+/**
+ * Ends a member's sessions and deletes their remember-me tokens, once the change that asks for it
+ * is committed: after a password change or reset and "log out everywhere" every session but the
+ * one that asked ends; after a suspension every session ends.
+ */
 @Component
 class SessionRevoker {
 
@@ -21,11 +28,25 @@ class SessionRevoker {
 
     @TransactionalEventListener
     void on(PasswordChanged event) {
-        rememberMeTokens.removeUserTokens(event.username());
+        revoke(event.memberId(), event.username(), event.keepSessionId());
+    }
+
+    @TransactionalEventListener
+    void on(LoggedOutEverywhere event) {
+        revoke(event.memberId(), event.username(), event.keepSessionId());
+    }
+
+    @TransactionalEventListener
+    void on(MemberSuspended event) {
+        revoke(event.memberId(), event.username(), null);
+    }
+
+    private void revoke(long memberId, String username, String keepSessionId) {
+        rememberMeTokens.removeUserTokens(username);
         for (Object principal : sessions.getAllPrincipals()) {
-            if (principal instanceof com.moviepeople.shared.CurrentMember member && member.id() == event.memberId()) {
+            if (principal instanceof CurrentMember member && member.id() == memberId) {
                 for (SessionInformation session : sessions.getAllSessions(principal, false)) {
-                    if (!session.getSessionId().equals(event.keepSessionId())) {
+                    if (!session.getSessionId().equals(keepSessionId)) {
                         session.expireNow();
                     }
                 }
