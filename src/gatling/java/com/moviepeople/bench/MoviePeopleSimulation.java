@@ -92,7 +92,7 @@ public class MoviePeopleSimulation extends Simulation {
                             .randomSwitch().on(percent(25.0).then(exec(writes))));
 
     private final ScenarioBuilder floor = scenario("floor")
-            .during(Duration.ofSeconds(SECONDS)).on(exec(http("liveness (floor)").get("/actuator/health/liveness")).pause(Duration.ofMillis(20)));
+            .during(Duration.ofSeconds(SECONDS)).on(exec(http("liveness (floor)").get("/actuator/health/liveness").header("Accept", "application/json")).pause(Duration.ofMillis(20)));
 
     {
         setUp(

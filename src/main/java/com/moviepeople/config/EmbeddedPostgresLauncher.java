@@ -34,7 +34,7 @@ public final class EmbeddedPostgresLauncher implements Closeable {
     private final Path dataDir;
     private final FileChannel lockChannel;
     private final FileLock lock;
-    private final EmbeddedPostgres postgres;
+    private volatile EmbeddedPostgres postgres;
 
     private EmbeddedPostgresLauncher(Path dataDir, FileChannel lockChannel, FileLock lock, EmbeddedPostgres postgres) {
         this.dataDir = dataDir;
@@ -67,15 +67,7 @@ public final class EmbeddedPostgresLauncher implements Closeable {
             Path pgData = dir.resolve("pg");
             stopOrphanedPostmaster(pgData);
             removeStalePidFile(pgData);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData.toFile())
-                    .setCleanDataDirectory(false)
-                    // -c options come after zonky's -F on the command line, so these win.
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .start();
+            EmbeddedPostgres postgres = startServer(pgData, 0);
             log.info("Embedded PostgreSQL running on port {} with data in {}", postgres.getPort(), pgData);
             return new EmbeddedPostgresLauncher(dir, channel, lock, postgres);
         } catch (IOException | RuntimeException e) {
@@ -83,6 +75,34 @@ public final class EmbeddedPostgresLauncher implements Closeable {
             channel.close();
             throw e;
         }
+    }
+
+    private static EmbeddedPostgres startServer(Path pgData, int port) throws IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(pgData.toFile())
+                .setCleanDataDirectory(false)
+                // -c options come after zonky's -F on the command line, so these win.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setPGStartupWait(Duration.ofSeconds(60));
+        if (port > 0) {
+            builder.setPort(port);
+        }
+        return builder.start();
+    }
+
+    /**
+     * Stops the server but keeps the data directory locked (for the outage test: the app must
+     * answer 503 meanwhile and recover by itself).
+     */
+    synchronized void stopServer() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts the server again on the same port, as an operator restarting PostgreSQL would. */
+    synchronized void restartServer() throws IOException {
+        postgres = startServer(dataDir.resolve("pg"), postgres.getPort());
     }
 
     public String jdbcUrl() {

@@ -26,6 +26,7 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         assertThat(summary.connections()).isBetween(400L * 15, 400L * 35);
         assertThat(summary.portfolioItems()).isEqualTo(800);
         assertThat(summary.posts()).isEqualTo(400 * 10 + 800);
+        assertThat(jdbc.queryForObject("select count(*) from search_person", Long.class)).as("generated members are searchable").isEqualTo(400);
         assertThat(summary.comments()).isBetween(400L * 10 * 2, 400L * 10 * 4);
         assertThat(summary.messages()).isBetween(400L * 30, 400L * 70);
         assertThat(jdbc.queryForObject("select count(*) from conversation c where not exists (select 1 from message m where m.id = c.last_message_id)",
@@ -38,7 +39,7 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         // Every generated member logs in with the shared password, and the main pages work on generated data.
         mvc.perform(post("/login").with(csrf()).param("username", "gen7").param("password", "generated-secret")).andExpect(authenticated());
         var gen1 = currentMember("gen1");
-        for (String page : new String[] {"/feed", "/messages", "/connections", "/people/gen2"}) {
+        for (String page : new String[] {"/feed", "/messages", "/connections", "/people/gen2", "/search?role=editor&location=berlin"}) {
             mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page)
                             .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(gen1)))
                     .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
