@@ -147,12 +147,6 @@ public class AccountService implements MemberDirectory, MemberModeration {
     }
 
     @Override
-    @Transactional(readOnly = true)
-    public boolean isSuspended(long memberId) {
-        return members.findById(memberId).map(Member::isSuspended).orElse(false);
-    }
-
-    @Override
     @Transactional
     public boolean suspend(long memberId, long moderatorId) {
         if (memberId == moderatorId) {

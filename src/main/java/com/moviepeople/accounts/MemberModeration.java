@@ -6,8 +6,6 @@ public interface MemberModeration {
     /** Read from the database on every call, so a revoked role takes effect at once. */
     boolean isModerator(long memberId);
 
-    boolean isSuspended(long memberId);
-
     /**
      * Suspends {@code memberId}: they cannot log in any more, and {@link MemberSuspended} ends their
      * sessions. Returns false (nothing changed) for an unknown member or a moderator suspending themself.
