@@ -134,6 +134,21 @@ class AccountSafetyController {
         return "accounts/settings-password";
     }
 
+    // --- settings: sessions ---
+
+    @GetMapping("/settings/sessions")
+    String sessions() {
+        return "accounts/settings-sessions";
+    }
+
+    @PostMapping("/settings/logout-everywhere")
+    String logOutEverywhere(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request, RedirectAttributes redirect) {
+        safety.logOutEverywhere(me.id(), request.getSession().getId());
+        redirect.addFlashAttribute("success", "You have been logged out on every other device and browser, "
+                + "and “remember me” has been switched off everywhere.");
+        return "redirect:/settings/sessions";
+    }
+
     // --- settings: e-mail and account deletion ---
 
     @ModelAttribute("account")

@@ -143,6 +143,13 @@ class AccountSafetyService {
         return Outcome.OK;
     }
 
+    /** Ends every other session and deletes every remember-me token, once committed (config's SessionRevoker). */
+    @Transactional
+    void logOutEverywhere(long memberId, String keepSessionId) {
+        Member member = members.findById(memberId).orElseThrow();
+        events.publishEvent(new LoggedOutEverywhere(member.getId(), member.getUsername(), keepSessionId));
+    }
+
     /** The new address is used once the link mailed to it is opened; the old one is told. */
     @Transactional
     Outcome requestEmailChange(long memberId, String newEmail, String password) {

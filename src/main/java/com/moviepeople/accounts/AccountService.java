@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
 
 /** Creates accounts and answers questions about members for the other modules. */
 @Service
-public class AccountService implements MemberDirectory {
+public class AccountService implements MemberDirectory, MemberModeration {
 
     static final String USERNAME_TAKEN = "This username is taken. Please choose another.";
     static final String USERNAME_LOOKALIKE = "This username looks too much like an existing member's. Please choose another.";
@@ -136,6 +136,40 @@ public class AccountService implements MemberDirectory {
     @Transactional(readOnly = true)
     public boolean isEmailVerified(long id) {
         return members.findById(id).map(Member::isEmailVerified).orElse(false);
+    }
+
+    // --- moderation ------------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isModerator(long memberId) {
+        return members.findById(memberId).map(m -> m.isModerator() && !m.isSuspended()).orElse(false);
+    }
+
+    @Override
+    @Transactional
+    public boolean suspend(long memberId, long moderatorId) {
+        if (memberId == moderatorId) {
+            return false;
+        }
+        Member member = members.findById(memberId).orElse(null);
+        if (member == null) {
+            return false;
+        }
+        if (!member.isSuspended()) {
+            member.suspend(Instant.now(clock));
+        }
+        // Also on a repeat: a session that slipped through (another instance) is ended again.
+        events.publishEvent(new MemberSuspended(member.getId(), member.getUsername(), moderatorId));
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public boolean grantModerator(String username) {
+        Optional<Member> member = username == null ? Optional.empty() : members.findByUsernameIgnoringCase(username.strip());
+        member.ifPresent(Member::grantModerator);
+        return member.isPresent();
     }
 
     private static RuntimeException duplicateFrom(DataIntegrityViolationException e) {

@@ -35,6 +35,13 @@ class Member {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    /** MEMBER or MODERATOR (V12). */
+    @Column(nullable = false)
+    private String role = "MEMBER";
+
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
     protected Member() {
     }
 
@@ -92,6 +99,22 @@ class Member {
 
     Instant getCreatedAt() {
         return createdAt;
+    }
+
+    boolean isModerator() {
+        return "MODERATOR".equals(role);
+    }
+
+    void grantModerator() {
+        this.role = "MODERATOR";
+    }
+
+    boolean isSuspended() {
+        return suspendedAt != null;
+    }
+
+    void suspend(Instant at) {
+        this.suspendedAt = at;
     }
 
     MemberSummary toSummary() {

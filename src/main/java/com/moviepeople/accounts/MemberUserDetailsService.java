@@ -25,7 +25,7 @@ class MemberUserDetailsService implements UserDetailsService {
             throw new UsernameNotFoundException("No such member");
         }
         return members.findByLogin(trimmed)
-                .map(m -> new CurrentMember(m.getId(), m.getUsername(), m.getPasswordHash()))
+                .map(m -> new CurrentMember(m.getId(), m.getUsername(), m.getPasswordHash(), m.isModerator(), m.isSuspended()))
                 .orElseThrow(() -> new UsernameNotFoundException("No such member"));
     }
 }

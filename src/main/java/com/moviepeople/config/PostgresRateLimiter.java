@@ -63,8 +63,9 @@ class PostgresRateLimiter implements RateLimiter {
         buckets.removeProxy(id(limit, key));
     }
 
+    /** The bucket's key; NUL (which PostgreSQL text cannot hold) becomes U+FFFD, so no input makes it fail. */
     private static String id(String limit, String key) {
-        String id = limit + ":" + (key == null ? "" : key.toLowerCase(java.util.Locale.ROOT));
+        String id = limit + ":" + (key == null ? "" : key.toLowerCase(java.util.Locale.ROOT).replace('\u0000', '\uFFFD'));
         return id.length() > 300 ? id.substring(0, 300) : id;
     }
 

@@ -13,7 +13,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import com.moviepeople.shared.RateLimiter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
@@ -45,9 +47,32 @@ class SecurityConfiguration {
 
     static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
+    /**
+     * Signs only the in-memory authentication of one request (the persistent token itself is a
+     * random series and token checked against the database), so a fresh random key per start is enough.
+     */
+    private static final String REMEMBER_ME_KEY = java.util.UUID.randomUUID().toString();
+
+    /**
+     * Persistent remember-me tokens (a stolen cookie is detected, and "log out everywhere" deletes
+     * them all). The cookie is HttpOnly, Secure when the request came over HTTPS (also through a
+     * trusted proxy's X-Forwarded-Proto), and SameSite=Lax like the session cookie.
+     */
+    static PersistentTokenBasedRememberMeServices rememberMeServices(UserDetailsService userDetailsService,
+                                                                     PersistentTokenRepository tokens) {
+        PersistentTokenBasedRememberMeServices services =
+                new PersistentTokenBasedRememberMeServices(REMEMBER_ME_KEY, userDetailsService, tokens);
+        services.setParameter("remember-me");
+        services.setTokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
+        services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        return services;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
-                                            PersistentTokenRepository rememberMeTokens, RateLimiter rateLimiter) throws Exception {
+                                            PersistentTokenRepository rememberMeTokens, RateLimiter rateLimiter,
+                                            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName)
+            throws Exception {
         http
             .addFilterBefore(new LoginThrottleFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
             .authorizeHttpRequests(requests -> requests
@@ -57,6 +82,7 @@ class SecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/people/*").permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/actuator/**").denyAll()
+                .requestMatchers("/moderation/**").hasRole("MODERATOR")
                 .anyRequest().authenticated())
             .formLogin(login -> login
                 .loginPage("/login")
@@ -64,14 +90,12 @@ class SecurityConfiguration {
                 .failureUrl("/login?error")
                 .permitAll())
             .rememberMe(rememberMe -> rememberMe
-                .tokenRepository(rememberMeTokens)
-                .userDetailsService(userDetailsService)
-                .rememberMeParameter("remember-me")
-                .tokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds()))
+                .key(REMEMBER_ME_KEY)
+                .rememberMeServices(rememberMeServices(userDetailsService, rememberMeTokens)))
             .logout(logout -> logout
                 .logoutUrl("/logout")
                 .logoutSuccessUrl("/login?logout")
-                .deleteCookies("JSESSIONID")
+                .deleteCookies(sessionCookieName)
                 .permitAll())
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers

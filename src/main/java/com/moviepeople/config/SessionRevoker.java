@@ -1,5 +1,7 @@
 package com.moviepeople.config;
 
+import com.moviepeople.accounts.LoggedOutEverywhere;
+import com.moviepeople.accounts.MemberSuspended;
 import com.moviepeople.accounts.PasswordChanged;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
@@ -8,8 +10,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * After a password change or reset (or an account deletion): every other session of the member
- * ends, on every app instance (sessions live in PostgreSQL), and all remember-me tokens go.
+ * Ends a member's sessions and deletes their remember-me tokens, once the change that asks for it
+ * is committed: after a password change or reset and "log out everywhere" every session but the
+ * one that asked ends; after a suspension or an account deletion every session ends. Sessions live
+ * in PostgreSQL (Spring Session JDBC), so this holds on every app instance.
  */
 @Component
 class SessionRevoker {
@@ -24,9 +28,23 @@ class SessionRevoker {
 
     @TransactionalEventListener
     void on(PasswordChanged event) {
-        rememberMeTokens.removeUserTokens(event.username());
-        sessions.findByPrincipalName(event.username()).keySet().stream()
-                .filter(id -> !id.equals(event.keepSessionId()))
+        revoke(event.username(), event.keepSessionId());
+    }
+
+    @TransactionalEventListener
+    void on(LoggedOutEverywhere event) {
+        revoke(event.username(), event.keepSessionId());
+    }
+
+    @TransactionalEventListener
+    void on(MemberSuspended event) {
+        revoke(event.username(), null);
+    }
+
+    private void revoke(String username, String keepSessionId) {
+        rememberMeTokens.removeUserTokens(username);
+        sessions.findByPrincipalName(username).keySet().stream()
+                .filter(id -> !id.equals(keepSessionId))
                 .forEach(sessions::deleteById);
     }
 }

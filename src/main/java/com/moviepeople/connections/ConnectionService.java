@@ -1,9 +1,12 @@
 package com.moviepeople.connections;
 
+import com.moviepeople.blocking.Blocks;
+import com.moviepeople.blocking.MemberBlocked;
 import com.moviepeople.connections.ConnectionState.Kind;
 import com.moviepeople.connections.RequestResult.Outcome;
 import com.moviepeople.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -60,11 +63,13 @@ class ConnectionService implements Connections {
             new Entry(rs.getLong("id"), rs.getLong("other_id"), instant(rs.getTimestamp("at")));
 
     private final JdbcClient jdbc;
+    private final Blocks blocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ConnectionService(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    ConnectionService(JdbcClient jdbc, Blocks blocks, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.blocks = blocks;
         this.events = events;
         this.clock = clock;
     }
@@ -205,6 +210,11 @@ class ConnectionService implements Connections {
         if (requesterId == receiverId) {
             return new RequestResult(Outcome.SELF, ConnectionState.self());
         }
+        // Blocked either way: "not yours", nothing stored. Locking, so that a block made at this
+        // moment either is seen here or removes this request when it commits after us.
+        if (blocks.isBlockedEitherWayLocking(requesterId, receiverId)) {
+            throw new NotFoundException();
+        }
         Instant now = now();
         for (int attempt = 0; attempt < REQUEST_ATTEMPTS; attempt++) {
             // The unique pair index decides: if the other member is inserting the mirror request
@@ -317,6 +327,18 @@ class ConnectionService implements Connections {
                 .orElseThrow(NotFoundException::new);
         events.publishEvent(new ConnectionRemoved(row.id(), row.requesterId(), row.receiverId()));
         return row.otherThan(memberId);
+    }
+
+    /**
+     * A block ends whatever the pair had: a connection, a request either way, a rejection. Runs in
+     * the blocking transaction (a synchronous listener), so the block and this commit together.
+     */
+    @EventListener
+    void on(MemberBlocked event) {
+        jdbc.sql("delete from connection where " + PAIR + " returning *")
+                .param("a", event.blockerId()).param("b", event.blockedId()).query(ROW).optional()
+                .filter(row -> "ACCEPTED".equals(row.status()))
+                .ifPresent(row -> events.publishEvent(new ConnectionRemoved(row.id(), row.requesterId(), row.receiverId())));
     }
 
     // --- helpers ---------------------------------------------------------------------------

@@ -155,6 +155,8 @@ class DemoCommunityLoader implements ApplicationRunner {
                 portfolio.add(id, new PortfolioItemForm(w.title(), w.description(), w.mediaUrl(), w.year(), w.creditRole()));
             }
         }
+        // A moderator to try the reports queue with (/moderation/reports).
+        accounts.grantModerator(MEMBERS.get(0).username());
         log.info("Loaded the demo community: {} members, password '{}' (e.g. log in as {})",
                 MEMBERS.size(), DEMO_PASSWORD, MEMBERS.get(0).username());
     }

@@ -1,5 +1,6 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.feed.PostView.PortfolioItemRef;
 import com.moviepeople.portfolio.Media;
@@ -8,6 +9,7 @@ import com.moviepeople.portfolio.PortfolioItemView;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.ReportableContent;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -86,12 +89,28 @@ class FeedService implements Feed {
             order by post.created_at desc, post.id desc
             limit :n""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"));
 
+    /** The comment count both feed statements use: from the index alone. */
+    private static final String COMMENT_COUNT = "(select count(*) from comment c where c.post_id = post.id)";
+
+    /**
+     * For a viewer who blocked someone or was blocked, the comment counts leave out the comments of
+     * {@code :blocked} (reading the comments' rows instead of the index alone). The posts of blocked
+     * members are already left out of {@code :authors}.
+     */
+    private static String hidingBlocked(String feed) {
+        return feed.replace(COMMENT_COUNT,
+                "(select count(*) from comment c where c.post_id = post.id and c.author_id <> all(cast(:blocked as bigint[])))");
+    }
+
+    static final String FEED_HIDING_BLOCKED = hidingBlocked(FEED);
+    static final String FEED_LARGE_NETWORK_HIDING_BLOCKED = hidingBlocked(FEED_LARGE_NETWORK);
+
     private static final String LATEST_COMMENTS_OF = """
             select c.id, c.post_id, c.author_id, c.body, c.created_at
             from unnest(cast(:posts as bigint[])) as p(id)
             cross join lateral (
                 select id, post_id, author_id, body, created_at from comment
-                where comment.post_id = p.id
+                where comment.post_id = p.id and comment.author_id <> all(cast(:blocked as bigint[]))
                 order by created_at desc, id desc
                 limit :n
             ) c""";
@@ -109,12 +128,14 @@ class FeedService implements Feed {
 
     private final JdbcClient jdbc;
     private final Connections connections;
+    private final Blocks blocks;
     private final MemberCards cards;
     private final Clock clock;
 
-    FeedService(JdbcClient jdbc, Connections connections, MemberCards cards, Clock clock) {
+    FeedService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberCards cards, Clock clock) {
         this.jdbc = jdbc;
         this.connections = connections;
+        this.blocks = blocks;
         this.cards = cards;
         this.clock = clock;
     }
@@ -127,8 +148,18 @@ class FeedService implements Feed {
         Set<Long> authors = new LinkedHashSet<>();
         authors.add(viewerId);
         authors.addAll(connections.connectionIdsOf(viewerId));
+        // Blocked either way: neither sees the other's posts or comments. A block also removes the
+        // connection, so this is a second line; comments come from anyone who sees the post.
+        long[] blocked = blocks.blockedIdArrayOf(viewerId);
+        for (long id : blocked) {
+            authors.remove(id);
+        }
         // One row more than a page tells whether there is a next page.
-        List<PostRow> rows = jdbc.sql(authors.size() > LARGE_NETWORK ? FEED_LARGE_NETWORK : FEED)
+        boolean large = authors.size() > LARGE_NETWORK;
+        var statement = blocked.length == 0
+                ? jdbc.sql(large ? FEED_LARGE_NETWORK : FEED)
+                : jdbc.sql(large ? FEED_LARGE_NETWORK_HIDING_BLOCKED : FEED_HIDING_BLOCKED).param("blocked", blocked);
+        List<PostRow> rows = statement
                 .param("authors", authors.stream().mapToLong(Long::longValue).toArray())
                 .param("at", timestamp(cursor.at()))
                 .param("id", cursor.id())
@@ -137,7 +168,7 @@ class FeedService implements Feed {
         boolean more = rows.size() > POSTS_PER_PAGE;
         List<PostRow> page = more ? rows.subList(0, POSTS_PER_PAGE) : rows;
 
-        Map<Long, List<CommentRow>> latest = latestComments(page.stream().map(PostRow::id).toList());
+        Map<Long, List<CommentRow>> latest = latestComments(page.stream().map(PostRow::id).toList(), blocked);
         Set<Long> memberIds = new LinkedHashSet<>();
         page.forEach(p -> memberIds.add(p.authorId()));
         latest.values().forEach(list -> list.forEach(c -> memberIds.add(c.authorId())));
@@ -156,13 +187,14 @@ class FeedService implements Feed {
     }
 
     /** The newest {@link #LATEST_COMMENTS} comments of each post, oldest of them first, in one query. */
-    private Map<Long, List<CommentRow>> latestComments(List<Long> postIds) {
+    private Map<Long, List<CommentRow>> latestComments(List<Long> postIds, long[] blocked) {
         if (postIds.isEmpty()) {
             return Map.of();
         }
         Map<Long, List<CommentRow>> byPost = new HashMap<>();
         jdbc.sql(LATEST_COMMENTS_OF)
                 .param("posts", postIds.stream().mapToLong(Long::longValue).toArray())
+                .param("blocked", blocked)
                 .param("n", LATEST_COMMENTS)
                 .query(COMMENT).list()
                 .forEach(c -> byPost.computeIfAbsent(c.postId(), k -> new ArrayList<>()).add(c));
@@ -175,13 +207,15 @@ class FeedService implements Feed {
     /** A post the viewer may see, with the newest page of comments before {@code cursor}. */
     @Transactional(readOnly = true)
     PostPage postPage(long viewerId, long postId, FeedCursor cursor) {
-        PostRow post = visiblePost(viewerId, postId);
+        long[] blocked = blocks.blockedIdArrayOf(viewerId);
+        PostRow post = visiblePost(viewerId, postId, blocked);
         List<CommentRow> rows = jdbc.sql("""
                         select id, post_id, author_id, body, created_at from comment
-                        where post_id = :post and (created_at, id) < (:at, :id)
+                        where post_id = :post and (created_at, id) < (:at, :id) and author_id <> all(cast(:blocked as bigint[]))
                         order by created_at desc, id desc
                         limit :n""")
                 .param("post", postId)
+                .param("blocked", blocked)
                 .param("at", timestamp(cursor.at()))
                 .param("id", cursor.id())
                 .param("n", COMMENTS_PER_PAGE + 1)
@@ -202,17 +236,27 @@ class FeedService implements Feed {
         return new PostPage(view, commentViews(page, post, viewerId, cardsById), earlier);
     }
 
-    /** The post, when {@code viewerId} wrote it or is connected to its author; otherwise 404. */
-    private PostRow visiblePost(long viewerId, long postId) {
+    /**
+     * The post, when {@code viewerId} wrote it or is connected to its author and neither blocked the
+     * other; otherwise 404. Its comment count leaves out the comments of {@code blocked} members.
+     */
+    private PostRow visiblePost(long viewerId, long postId, long[] blocked) {
         PostRow post = jdbc.sql("select " + POST_COLUMNS
-                        + ", (select count(*) from comment c where c.post_id = post.id) as comment_count from post where id = :id")
+                        + ", (select count(*) from comment c where c.post_id = post.id"
+                        + " and c.author_id <> all(cast(:blocked as bigint[]))) as comment_count from post where id = :id")
                 .param("id", postId)
+                .param("blocked", blocked)
                 .query(POST).optional()
                 .orElseThrow(NotFoundException::new);
-        if (post.authorId() != viewerId && !connections.areConnected(viewerId, post.authorId())) {
+        if (post.authorId() != viewerId && (!connections.areConnected(viewerId, post.authorId())
+                || blocks.isBlockedEitherWay(viewerId, post.authorId()))) {
             throw new NotFoundException();
         }
         return post;
+    }
+
+    private PostRow visiblePost(long viewerId, long postId) {
+        return visiblePost(viewerId, postId, new long[0]);
     }
 
     // --- writing -----------------------------------------------------------------------------
@@ -282,6 +326,33 @@ class FeedService implements Feed {
                 .param("id", commentId).param("member", memberId)
                 .query(Long.class).optional()
                 .orElseThrow(NotFoundException::new);
+    }
+
+    // --- reports ------------------------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReportableContent> reportablePost(long viewerId, long postId) {
+        try {
+            PostRow post = visiblePost(viewerId, postId);
+            String text = post.body() != null ? post.body() : post.item() == null ? "" : post.item().title();
+            return Optional.of(new ReportableContent(post.authorId(), text, "/posts/" + post.id()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReportableContent> reportableComment(long viewerId, long commentId) {
+        Optional<CommentRow> comment = jdbc.sql("select id, post_id, author_id, body, created_at from comment where id = :id")
+                .param("id", commentId).query(COMMENT).optional();
+        if (comment.isEmpty() || blocks.isBlockedEitherWay(viewerId, comment.get().authorId())
+                || reportablePost(viewerId, comment.get().postId()).isEmpty()) {
+            return Optional.empty();
+        }
+        CommentRow c = comment.get();
+        return Optional.of(new ReportableContent(c.authorId(), c.body(), "/posts/" + c.postId() + "#comment-" + c.id()));
     }
 
     @Override

@@ -2,6 +2,9 @@ package com.moviepeople.messaging;
 
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.RateLimitExceededException;
+import com.moviepeople.shared.ReportableContent;
+
+import java.util.Optional;
 
 /**
  * The messaging module's API for other modules (the demo data, later notifications). Every
@@ -28,6 +31,12 @@ public interface Messaging {
 
     /** Marks every message from {@code otherId} to {@code readerId} read; returns how many were unread. */
     int markRead(long readerId, long otherId);
+
+    /**
+     * A message {@code viewerId} received, for a report (members report what others sent them,
+     * in their own conversations); empty for any other id.
+     */
+    Optional<ReportableContent> reportableMessage(long viewerId, long messageId);
 
     /** True while nobody has sent any message (the demo data loads only then). */
     boolean isEmpty();

@@ -2,11 +2,13 @@ package com.moviepeople.messaging;
 
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.RateLimiter;
+import com.moviepeople.shared.ReportableContent;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -41,15 +43,17 @@ class MessagingService implements Messaging {
 
     private final JdbcClient jdbc;
     private final Connections connections;
+    private final Blocks blocks;
     private final MemberDirectory members;
     private final MemberCards cards;
     private final RateLimiter rateLimiter;
     private final Clock clock;
 
-    MessagingService(JdbcClient jdbc, Connections connections, MemberDirectory members, MemberCards cards,
+    MessagingService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberDirectory members, MemberCards cards,
                      RateLimiter rateLimiter, Clock clock) {
         this.jdbc = jdbc;
         this.connections = connections;
+        this.blocks = blocks;
         this.members = members;
         this.cards = cards;
         this.rateLimiter = rateLimiter;
@@ -61,7 +65,9 @@ class MessagingService implements Messaging {
     @Override
     @Transactional
     public long send(long senderId, long recipientId, String content) {
-        if (!mayRead(senderId, recipientId).canSend()) {
+        // A block removes the connection, so mayRead refuses already; the locking check also
+        // covers a block made at this very moment.
+        if (!mayRead(senderId, recipientId).canSend() || blocks.isBlockedEitherWayLocking(senderId, recipientId)) {
             throw new SendingNotAllowedException();
         }
         String body = normalized(content);
@@ -110,6 +116,21 @@ class MessagingService implements Messaging {
     @Transactional(readOnly = true)
     public boolean isEmpty() {
         return !jdbc.sql("select exists(select 1 from message)").query(Boolean.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ReportableContent> reportableMessage(long viewerId, long messageId) {
+        return jdbc.sql("""
+                        select sender_id, recipient_id, body from message
+                        where id = :id and recipient_id = :me""")
+                .param("id", messageId).param("me", viewerId)
+                .query((rs, n) -> {
+                    long sender = rs.getLong("sender_id");
+                    String path = members.findById(sender).map(m -> "/messages/" + m.username()).orElse("/messages");
+                    return new ReportableContent(sender, rs.getString("body"), path + "#message-" + messageId);
+                })
+                .optional();
     }
 
     // --- pages -----------------------------------------------------------------------------
@@ -228,12 +249,15 @@ class MessagingService implements Messaging {
     private record Access(boolean canSend) {
     }
 
-    /** Connected: read and write. Not connected but with a history: read only. Otherwise: 404. */
+    /**
+     * Connected: read and write. Not connected (or blocked either way) but with a history: read
+     * only, so that each keeps their own record of what was said (and can report it). Otherwise: 404.
+     */
     private Access mayRead(long meId, long otherId) {
         if (meId == otherId) {
             throw new NotFoundException();
         }
-        if (connections.areConnected(meId, otherId)) {
+        if (connections.areConnected(meId, otherId) && !blocks.isBlockedEitherWay(meId, otherId)) {
             return new Access(true);
         }
         if (conversationId(meId, otherId).isPresent()) {

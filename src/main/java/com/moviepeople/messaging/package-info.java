@@ -4,5 +4,5 @@
  * {@link com.moviepeople.messaging.InvalidMessageException} and
  * {@link com.moviepeople.messaging.SendingNotAllowedException}.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "connections", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "blocking", "connections", "shared"})
 package com.moviepeople.messaging;

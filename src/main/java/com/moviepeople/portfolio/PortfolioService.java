@@ -88,9 +88,9 @@ public class PortfolioService {
 
     @Transactional
     void delete(long ownerId, long itemId) {
-        PortfolioItem item = own(ownerId, itemId);
-        items.delete(item);
-        items.flush();
+        if (items.deleteOwned(itemId, ownerId) == 0) {
+            throw new NotFoundException();
+        }
         events.publishEvent(new PortfolioItemRemoved(itemId, ownerId));
     }
 

@@ -1,5 +1,6 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.MemberCards;
 import java.util.Set;
@@ -25,11 +26,13 @@ class ProfileController {
 
     private final ProfileService profiles;
     private final Connections connections;
+    private final Blocks blocks;
     private final MemberCards cards;
 
-    ProfileController(ProfileService profiles, Connections connections, MemberCards cards) {
+    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards) {
         this.profiles = profiles;
         this.connections = connections;
+        this.blocks = blocks;
         this.cards = cards;
     }
 
@@ -39,13 +42,20 @@ class ProfileController {
         model.addAttribute("page", page);
         model.addAttribute("profile", page.profile());
         long owner = page.profile().memberId();
+        if (page.blocked()) {
+            // Blocked either way: the name, and for the blocker the way to lift the block. Nothing else.
+            model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
+                    .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
+            return "profiles/show";
+        }
         model.addAttribute("connectionCount", connections.connectionCount(owner));
         if (me != null && !page.own()) {
             model.addAttribute("connectionState", connections.stateBetween(me.id(), owner));
-            Set<Long> mutual = connections.mutualConnectionIds(me.id(), owner);
+            Set<Long> mutual = new java.util.TreeSet<>(connections.mutualConnectionIds(me.id(), owner));
+            mutual.removeAll(blocks.blockedIdsOf(me.id()));
             model.addAttribute("mutualCount", mutual.size());
             // A few names are enough; sorted so the page is stable.
-            model.addAttribute("mutualCards", cards.cardsFor(mutual.stream().sorted().limit(3).toList()).values());
+            model.addAttribute("mutualCards", cards.cardsFor(mutual.stream().limit(3).toList()).values());
         }
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());

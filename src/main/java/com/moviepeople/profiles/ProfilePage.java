@@ -5,8 +5,22 @@ import org.springframework.util.StringUtils;
 
 import java.util.List;
 
-/** The public profile page: the profile, its portfolio (newest first), and whether the viewer owns it. */
-record ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own) {
+/**
+ * The public profile page: the profile, its portfolio (newest first), and whether the viewer owns
+ * it. Between members blocked either way it is only a minimal card (the name), and
+ * {@code blockedByViewer} tells whether the viewer may lift the block.
+ */
+record ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own, boolean blocked, boolean blockedByViewer) {
+
+    ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own) {
+        this(profile, items, own, false, false);
+    }
+
+    /** What a member blocked either way sees: the name and username, nothing else. */
+    static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
+        return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
+                null, null, null, null, null), List.of(), false, true, blockedByViewer);
+    }
 
     /** "Name — Role · Headline", for the page title and link previews. */
     public String title() {

@@ -3,6 +3,7 @@ package com.moviepeople.profiles;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.blocking.Blocks;
 import com.moviepeople.portfolio.PortfolioService;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.WebUrls;
@@ -26,15 +27,17 @@ public class ProfileService {
     private final MemberDirectory members;
     private final AccountService accounts;
     private final PortfolioService portfolio;
+    private final Blocks blocks;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
-                   PortfolioService portfolio, ApplicationEventPublisher events, Clock clock) {
+                   PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock) {
         this.profiles = profiles;
         this.members = members;
         this.accounts = accounts;
         this.portfolio = portfolio;
+        this.blocks = blocks;
         this.events = events;
         this.clock = clock;
     }
@@ -50,10 +53,16 @@ public class ProfileService {
         return members.findById(memberId).map(this::viewOf);
     }
 
-    /** Everything the public profile page shows; {@code viewerId} is null for anonymous visitors. */
+    /**
+     * Everything the public profile page shows; {@code viewerId} is null for anonymous visitors.
+     * Between members blocked either way: only the name ({@link ProfilePage#minimal}).
+     */
     @Transactional(readOnly = true)
     ProfilePage page(String username, Long viewerId) {
         ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
+        if (viewerId != null && viewerId != profile.memberId() && blocks.isBlockedEitherWay(viewerId, profile.memberId())) {
+            return ProfilePage.minimal(profile, blocks.hasBlocked(viewerId, profile.memberId()));
+        }
         return new ProfilePage(profile, portfolio.itemsOf(profile.memberId()),
                 viewerId != null && viewerId == profile.memberId());
     }

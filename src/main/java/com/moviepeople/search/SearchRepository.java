@@ -78,9 +78,9 @@ class SearchRepository {
      * relevant first, after {@code after} (null for the first page), never {@code viewerId}.
      * Must run inside a transaction (for the planner setting below).
      */
-    List<Row> find(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
+    List<Row> find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
         preferIndexes();
-        Statement statement = statement(viewerId, criteria, after, limit);
+        Statement statement = statement(viewerId, blocked, criteria, after, limit);
         return jdbc.sql(statement.sql()).params(statement.params())
                 .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
@@ -106,10 +106,19 @@ class SearchRepository {
 
     /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
     Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
+        return statement(viewerId, new long[0], criteria, after, limit);
+    }
+
+    /** {@link #statement} leaving out {@code blocked} (the members blocked either way by the viewer). */
+    Statement statement(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("viewer", viewerId);
         params.put("limit", limit);
         StringBuilder where = new StringBuilder("p.member_id <> :viewer");
+        if (blocked.length > 0) {
+            params.put("blocked", blocked);
+            where.append(" and p.member_id <> all(cast(:blocked as bigint[]))");
+        }
         List<String> q = bind(params, "q", criteria.qWords());
         for (int i = 0; i < q.size(); i++) {
             String w = q.get(i);

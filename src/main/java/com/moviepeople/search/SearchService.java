@@ -1,5 +1,6 @@
 package com.moviepeople.search;
 
+import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.ConnectionState;
 import com.moviepeople.connections.Connections;
 import org.springframework.stereotype.Service;
@@ -16,13 +17,18 @@ class SearchService {
 
     private final SearchRepository repository;
     private final Connections connections;
+    private final Blocks blocks;
 
-    SearchService(SearchRepository repository, Connections connections) {
+    SearchService(SearchRepository repository, Connections connections, Blocks blocks) {
         this.repository = repository;
         this.connections = connections;
+        this.blocks = blocks;
     }
 
-    /** The page of {@code criteria}'s results after {@code cursor} (null: the first page), never the viewer. */
+    /**
+     * The page of {@code criteria}'s results after {@code cursor} (null: the first page), never the
+     * viewer, and never a member blocked either way.
+     */
     @Transactional(readOnly = true)
     SearchResults search(long viewerId, SearchCriteria criteria, SearchCursor cursor) {
         if (criteria.isBlank()) {
@@ -32,7 +38,7 @@ class SearchService {
             return SearchResults.NONE;
         }
         // One row more than a page tells whether there is a next page.
-        List<SearchRepository.Row> rows = repository.find(viewerId, criteria, cursor, PAGE_SIZE + 1);
+        List<SearchRepository.Row> rows = repository.find(viewerId, blocks.blockedIdArrayOf(viewerId), criteria, cursor, PAGE_SIZE + 1);
         boolean more = rows.size() > PAGE_SIZE;
         List<SearchRepository.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         if (page.isEmpty()) {

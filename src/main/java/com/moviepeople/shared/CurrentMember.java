@@ -19,15 +19,29 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
     @Serial
     private static final long serialVersionUID = 1L;
     private static final List<GrantedAuthority> MEMBER = AuthorityUtils.createAuthorityList("ROLE_MEMBER");
+    private static final List<GrantedAuthority> MODERATOR = AuthorityUtils.createAuthorityList("ROLE_MEMBER", "ROLE_MODERATOR");
 
     private final long id;
     private final String username;
     private String passwordHash;
+    private final boolean moderator;
+    private final boolean suspended;
 
     public CurrentMember(long id, String username, String passwordHash) {
+        this(id, username, passwordHash, false, false);
+    }
+
+    /**
+     * @param moderator granted {@code ROLE_MODERATOR} (the moderation pages)
+     * @param suspended suspended by a moderator: Spring Security refuses the login as "locked"
+     *                  (with the same generic message as a wrong password)
+     */
+    public CurrentMember(long id, String username, String passwordHash, boolean moderator, boolean suspended) {
         this.id = id;
         this.username = username;
         this.passwordHash = passwordHash;
+        this.moderator = moderator;
+        this.suspended = suspended;
     }
 
     public long id() {
@@ -50,7 +64,16 @@ public final class CurrentMember implements UserDetails, CredentialsContainer {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
-        return MEMBER;
+        return moderator ? MODERATOR : MEMBER;
+    }
+
+    public boolean isModerator() {
+        return moderator;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !suspended;
     }
 
     @Override

@@ -33,6 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class ConnectionsApiIntegrationTests extends IntegrationTest {
 
     @Autowired
+    com.moviepeople.blocking.Blocks blocks;
+
+    @Autowired
     Connections connections;
 
     @Autowired
@@ -105,7 +108,7 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
                 statements.addAndGet(queryInfoList.size());
             }
         }).build();
-        ConnectionService counted = new ConnectionService(JdbcClient.create(counting), publisher, Clock.systemUTC());
+        ConnectionService counted = new ConnectionService(JdbcClient.create(counting), blocks, publisher, Clock.systemUTC());
 
         Map<Long, ConnectionState> states = counted.statesBetween(me.id(),
                 List.of(connected, sent, received, declinedMe, stranger, me.id()));

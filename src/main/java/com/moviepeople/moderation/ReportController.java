@@ -1,0 +1,83 @@
+package com.moviepeople.moderation;
+
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reporting. The small collapsed forms on profiles, posts, comments and messages post here; a
+ * report that needs correcting (or a visit without JavaScript-free forms at hand) uses the full
+ * form at {@code /reports/new}. After a report, back to where the thing is shown.
+ */
+@Controller
+class ReportController {
+
+    private static final String FORM = "moderation/report";
+
+    private final ReportService reports;
+
+    ReportController(ReportService reports) {
+        this.reports = reports;
+    }
+
+    /** The form's choices: value → label. */
+    @ModelAttribute("categories")
+    Map<String, String> categories() {
+        Map<String, String> choices = new LinkedHashMap<>();
+        for (ReportCategory c : ReportCategory.values()) {
+            choices.put(c.name().toLowerCase(Locale.ROOT), c.label());
+        }
+        return choices;
+    }
+
+    @GetMapping("/reports/new")
+    String form(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String targetType,
+                @RequestParam(required = false) String targetId, Model model) {
+        ReportForm form = ReportForm.of(targetType, targetId);
+        checkVisible(me, form);
+        model.addAttribute("form", form);
+        return FORM;
+    }
+
+    @PostMapping("/reports")
+    String report(@AuthenticationPrincipal CurrentMember me, @ModelAttribute("form") ReportForm form, BindingResult result,
+                  HttpServletResponse response, RedirectAttributes flash) {
+        form.validate(result);
+        if (result.hasFieldErrors("targetType") || result.hasFieldErrors("targetId")) {
+            throw new NotFoundException();
+        }
+        // Not theirs to see: 404 whatever else was typed, so that the answer tells nothing.
+        checkVisible(me, form);
+        if (result.hasErrors()) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return FORM;
+        }
+        ReportService.Submitted submitted = reports.submit(me.id(), form);
+        switch (submitted.outcome()) {
+            case SENT -> flash.addFlashAttribute("success", "Thank you. Your report has been sent to the moderators; "
+                    + "the member is not told who reported them.");
+            case ALREADY_REPORTED -> flash.addFlashAttribute("success", "You have already reported this; the moderators will look at it.");
+            case OWN -> flash.addFlashAttribute("error", "You can’t report yourself or what you wrote.");
+        }
+        return "redirect:" + submitted.path();
+    }
+
+    private void checkVisible(CurrentMember me, ReportForm form) {
+        TargetType type = TargetType.parse(form.targetType()).orElseThrow(NotFoundException::new);
+        reports.reportable(me.id(), type, form.parsedTargetId()).orElseThrow(NotFoundException::new);
+    }
+}

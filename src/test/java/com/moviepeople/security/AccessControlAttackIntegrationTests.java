@@ -1,0 +1,91 @@
+package com.moviepeople.security;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Another member's ids on every id-taking URL of ROUTES.md, by a logged-in attacker with a valid
+ * CSRF token: always 403 or 404, and not one row changes anywhere.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessControlAttackIntegrationTests extends AttackTest {
+
+    private World w;
+
+    @BeforeAll
+    void createTheWorld() {
+        w = world();
+    }
+
+    static Stream<Arguments> othersThings() {
+        return Stream.of(
+                attack("edit form of another's portfolio item", w -> get("/portfolio/" + w.item() + "/edit")),
+                attack("update another's portfolio item", w -> post("/portfolio/" + w.item())
+                        .param("title", "Defaced").param("description", "pwned")),
+                attack("delete another's portfolio item", w -> post("/portfolio/" + w.item() + "/delete")),
+                attack("accept a request sent to another", w -> post("/connections/" + w.pending() + "/accept")),
+                attack("reject a request sent to another", w -> post("/connections/" + w.pending() + "/reject")),
+                attack("cancel another's request", w -> post("/connections/" + w.pending() + "/cancel")),
+                attack("remove another's connection", w -> post("/connections/" + w.connection() + "/remove")),
+                attack("accept an accepted connection of others", w -> post("/connections/" + w.connection() + "/accept")),
+                attack("read a post of a stranger's network", w -> get("/posts/" + w.post())),
+                attack("comment on a stranger's post", w -> post("/posts/" + w.post() + "/comments").param("content", "Hi")),
+                attack("delete a stranger's post", w -> post("/posts/" + w.post() + "/delete")),
+                attack("delete a comment on a stranger's post", w -> post("/comments/" + w.comment() + "/delete")),
+                attack("read a stranger's conversation", w -> get("/messages/" + w.victim().username())),
+                attack("poll a stranger's conversation", w -> get("/messages/" + w.victim().username() + "/since").param("after", "0")),
+                attack("page a stranger's conversation", w -> get("/messages/" + w.victim().username() + "/earlier")),
+                attack("open others' conversation by id", w -> get("/messages/c/" + w.conversation())),
+                attack("message a stranger", w -> post("/messages/" + w.victim().username()).param("content", "Hello")),
+                attack("report a message of others' conversation", w -> post("/reports").param("targetType", "message")
+                        .param("targetId", String.valueOf(w.message())).param("reason", "Reporting what I cannot see")),
+                attack("report a post I cannot see", w -> post("/reports").param("targetType", "post")
+                        .param("targetId", String.valueOf(w.post())).param("reason", "Reporting what I cannot see")),
+                attack("report a comment I cannot see", w -> post("/reports").param("targetType", "comment")
+                        .param("targetId", String.valueOf(w.comment())).param("reason", "Reporting what I cannot see")),
+                attack("the report form for a post I cannot see", w -> get("/reports/new").param("targetType", "post")
+                        .param("targetId", String.valueOf(w.post()))),
+                attack("the moderators' queue", w -> get("/moderation/reports")),
+                attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
+                attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));
+    }
+
+    private static Arguments attack(String name, Function<World, MockHttpServletRequestBuilder> request) {
+        return arguments(name, request);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("othersThings")
+    void isRefusedAndChangesNothing(String name, Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+        Map<String, String> before = snapshot();
+        int status = mvc.perform(request.apply(w).with(user(w.attacker())).with(csrf())).andReturn().getResponse().getStatus();
+        assertThat(status).as(name).isIn(403, 404);
+        assertUnchangedSince(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("othersThings")
+    void anonymousVisitorsAreSentToLoginAndChangeNothing(String name, Function<World, MockHttpServletRequestBuilder> request)
+            throws Exception {
+        Map<String, String> before = snapshot();
+        var response = mvc.perform(request.apply(w).with(csrf())).andReturn().getResponse();
+        assertThat(response.getStatus()).as(name).isEqualTo(302);
+        assertThat(response.getRedirectedUrl()).as(name).endsWith("/login");
+        assertUnchangedSince(before);
+    }
+}

@@ -1,0 +1,90 @@
+package com.moviepeople.security;
+
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.accounts.MemberModeration;
+import com.moviepeople.connections.Connections;
+import com.moviepeople.feed.Feed;
+import com.moviepeople.messaging.Messaging;
+import com.moviepeople.portfolio.PortfolioItemForm;
+import com.moviepeople.portfolio.PortfolioService;
+import com.moviepeople.shared.CurrentMember;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Base of the attack suite: a small world of members and their things, and a snapshot of every
+ * application table, so that each refused attempt can prove that nothing changed.
+ */
+abstract class AttackTest extends IntegrationTest {
+
+    /** Tables whose rows a refused request may legitimately touch: the rate-limit counters. */
+    private static final List<String> NOT_SNAPSHOTTED = List.of("flyway_schema_history", "rate_limit_bucket");
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    Feed feed;
+
+    @Autowired
+    Messaging messaging;
+
+    @Autowired
+    PortfolioService portfolio;
+
+    @Autowired
+    MemberModeration moderation;
+
+    /**
+     * Victim's things that the attacker must not reach: victim is connected to friend (not to the
+     * attacker), has a pending request from requester, a portfolio item, a post with the friend's
+     * comment, and a conversation with the friend. A report by the friend waits in the queue.
+     */
+    record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
+                 long item, long post, long comment, long connection, long pending, long message, long conversation,
+                 long report) {
+    }
+
+    World world() {
+        CurrentMember victim = newMember("victim");
+        CurrentMember attacker = newMember("attacker");
+        CurrentMember friend = newMember("friend");
+        CurrentMember requester = newMember("requester");
+        long connection = connections.request(victim.id(), friend.id()).state().connectionId();
+        connections.accept(friend.id(), connection);
+        long pending = connections.request(requester.id(), victim.id()).state().connectionId();
+        long item = portfolio.add(victim.id(), new PortfolioItemForm("Victim's short", "Private cut", null, 2024, "Editor")).id();
+        long post = feed.publish(victim.id(), "Only for my network");
+        long comment = feed.comment(friend.id(), post, "Friend's comment");
+        long message = messaging.send(friend.id(), victim.id(), "Between us");
+        long conversation = jdbc.queryForObject("select id from conversation where member_a = least(?, ?) and member_b = greatest(?, ?)",
+                Long.class, victim.id(), friend.id(), victim.id(), friend.id());
+        long report = jdbc.queryForObject("""
+                insert into report (reporter_id, target_type, target_id, target_member_id, excerpt, reason)
+                values (?, 'POST', ?, ?, 'x', 'A report that must stay open') returning id""", Long.class, friend.id(), post, victim.id());
+        return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report);
+    }
+
+    /** Every application table's rows, hashed: equal snapshots mean nothing was written. */
+    Map<String, String> snapshot() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        for (String table : jdbc.queryForList("""
+                select tablename from pg_tables where schemaname = 'public' order by tablename""", String.class)) {
+            if (!NOT_SNAPSHOTTED.contains(table)) {
+                tables.put(table, jdbc.queryForObject(
+                        "select count(*) || ':' || coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from " + table + " t",
+                        String.class));
+            }
+        }
+        return tables;
+    }
+
+    void assertUnchangedSince(Map<String, String> before) {
+        assertThat(snapshot()).as("database after a refused request").isEqualTo(before);
+    }
+}

@@ -1,0 +1,130 @@
+package com.moviepeople.security;
+
+import com.moviepeople.shared.CurrentMember;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Every state-changing POST of ROUTES.md, sent by the member entitled to it with valid fields but
+ * without the CSRF token (as a forged cross-site form would be): 403, and nothing changes. The
+ * same request with the token does change the database, so the refusal is the token's doing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CsrfAttackIntegrationTests extends AttackTest {
+
+    static final String NEW_PASSWORD = "a completely new passphrase";
+
+    /** Who sends the request: nobody (anonymous), the victim, the requester or a moderator. */
+    enum Actor { ANONYMOUS, VICTIM, REQUESTER, MODERATOR }
+
+    private World shared;
+    private CurrentMember sharedModerator;
+
+    @BeforeAll
+    void createTheWorld() {
+        shared = world();
+        sharedModerator = moderatorFor();
+    }
+
+    private CurrentMember moderatorFor() {
+        CurrentMember m = newMember("mod");
+        moderation.grantModerator(m.username());
+        return currentMember(m.username());
+    }
+
+    static Stream<Arguments> stateChangingPosts() {
+        return Stream.of(
+                route("sign up", Actor.ANONYMOUS, true, w -> post("/signup").param("username", uniqueName("csrf"))
+                        .param("email", uniqueName("csrf") + "@example.com").param("password", NEW_PASSWORD).param("displayName", "Forged")),
+                route("log in", Actor.ANONYMOUS, false, w -> post("/login").param("username", w.victim().username()).param("password", PASSWORD)),
+                route("log out", Actor.VICTIM, false, w -> post("/logout")),
+                route("ask for a password reset", Actor.ANONYMOUS, true, w -> post("/password/forgot")
+                        .param("email", w.victim().username() + "@example.com")),
+                route("reset a password", Actor.ANONYMOUS, false, w -> post("/password/reset/forged-token").param("password", NEW_PASSWORD)),
+                route("resend the verification mail", Actor.VICTIM, false, w -> post("/verify-email/resend")),
+                route("change the password", Actor.VICTIM, true, w -> post("/settings/password")
+                        .param("currentPassword", PASSWORD).param("newPassword", NEW_PASSWORD)),
+                route("change the e-mail", Actor.VICTIM, true, w -> post("/settings/email")
+                        .param("email", uniqueName("new") + "@example.com").param("password", PASSWORD)),
+                route("delete the account", Actor.VICTIM, true, w -> post("/settings/delete-account").param("password", PASSWORD)),
+                route("log out everywhere", Actor.VICTIM, false, w -> post("/settings/logout-everywhere")),
+                route("edit the profile", Actor.VICTIM, true, w -> post("/profile/edit").param("displayName", "Forged Name")
+                        .param("headline", "Forged")),
+                route("add a portfolio item", Actor.VICTIM, true, w -> post("/portfolio").param("title", "Forged work")),
+                route("update a portfolio item", Actor.VICTIM, true, w -> post("/portfolio/" + w.item()).param("title", "Forged title")),
+                route("delete a portfolio item", Actor.VICTIM, true, w -> post("/portfolio/" + w.item() + "/delete")),
+                route("send a connection request", Actor.VICTIM, true, w -> post("/connections/request/" + w.attacker().username())),
+                route("accept a request", Actor.VICTIM, true, w -> post("/connections/" + w.pending() + "/accept")),
+                route("reject a request", Actor.VICTIM, true, w -> post("/connections/" + w.pending() + "/reject")),
+                route("cancel a request", Actor.REQUESTER, true, w -> post("/connections/" + w.pending() + "/cancel")),
+                route("remove a connection", Actor.VICTIM, true, w -> post("/connections/" + w.connection() + "/remove")),
+                route("block a member", Actor.VICTIM, true, w -> post("/people/" + w.attacker().username() + "/block")),
+                route("unblock a member", Actor.VICTIM, false, w -> post("/people/" + w.attacker().username() + "/unblock")),
+                route("report a comment", Actor.VICTIM, true, w -> post("/reports").param("targetType", "comment")
+                        .param("targetId", String.valueOf(w.comment())).param("reason", "A forged report of a comment")),
+                route("send a message", Actor.VICTIM, true, w -> post("/messages/" + w.friend().username()).param("content", "Forged")),
+                route("publish a post", Actor.VICTIM, true, w -> post("/posts").param("content", "Forged post")),
+                route("comment on a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/comments").param("content", "Forged")),
+                route("delete a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/delete")),
+                route("delete a comment", Actor.VICTIM, true, w -> post("/comments/" + w.comment() + "/delete")),
+                route("dismiss a report", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/dismiss")),
+                route("suspend a member", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/suspend")));
+    }
+
+    private static Arguments route(String name, Actor actor, boolean changesWithToken,
+                                   Function<World, MockHttpServletRequestBuilder> request) {
+        return arguments(name, actor, changesWithToken, request);
+    }
+
+    private MockHttpServletRequestBuilder as(Actor actor, World w, CurrentMember moderator, MockHttpServletRequestBuilder request) {
+        return switch (actor) {
+            case ANONYMOUS -> request;
+            case VICTIM -> request.with(user(w.victim()));
+            case REQUESTER -> request.with(user(w.requester()));
+            case MODERATOR -> request.with(user(moderator));
+        };
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stateChangingPosts")
+    void withoutTheTokenIsForbiddenAndChangesNothing(String name, Actor actor, boolean changesWithToken,
+                                                     Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+        Map<String, String> before = snapshot();
+        mvcStatus(as(actor, shared, sharedModerator, request.apply(shared)), name, 403);
+        // A wrong token is no better than none.
+        mvcStatus(as(actor, shared, sharedModerator, request.apply(shared)).with(csrf().useInvalidToken()), name, 403);
+        assertUnchangedSince(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("stateChangingPosts")
+    void withTheTokenTheSameRequestGoesThrough(String name, Actor actor, boolean changesWithToken,
+                                               Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+        World w = world();
+        CurrentMember moderator = moderatorFor();
+        Map<String, String> before = snapshot();
+        int status = mvc.perform(as(actor, w, moderator, request.apply(w)).with(csrf())).andReturn().getResponse().getStatus();
+        assertThat(status).as(name).isNotEqualTo(403).isLessThan(500);
+        if (changesWithToken) {
+            assertThat(snapshot()).as(name + " with a token").isNotEqualTo(before);
+        }
+    }
+
+    private void mvcStatus(MockHttpServletRequestBuilder request, String name, int expected) throws Exception {
+        assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as(name).isEqualTo(expected);
+    }
+}

@@ -1,0 +1,87 @@
+package com.moviepeople.security;
+
+import com.moviepeople.shared.CurrentMember;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MvcResult;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Sessions: "log out everywhere", the idle timeout, and the remember-me cookie's attributes. */
+class SessionSecurityIntegrationTests extends AttackTest {
+
+    @Autowired
+    Environment environment;
+
+    private MvcResult login(CurrentMember me, boolean rememberMe) throws Exception {
+        var request = post("/login").with(csrf()).param("username", me.username()).param("password", PASSWORD);
+        return mvc.perform(rememberMe ? request.param("remember-me", "on") : request).andReturn();
+    }
+
+    private long tokens(CurrentMember me) {
+        return jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Long.class, me.username());
+    }
+
+    @Test
+    void logOutEverywhereEndsTheOtherSessionsAndEveryRememberMeToken() throws Exception {
+        CurrentMember me = newMember("everywhere");
+        MvcResult phone = login(me, true);
+        MockHttpSession phoneSession = (MockHttpSession) phone.getRequest().getSession();
+        Cookie phoneRememberMe = phone.getResponse().getCookie("remember-me");
+        MockHttpSession laptop = (MockHttpSession) login(me, false).getRequest().getSession();
+        assertThat(tokens(me)).isOne();
+
+        mvc.perform(post("/settings/logout-everywhere").session(laptop).with(csrf())).andExpect(redirectedUrl("/settings/sessions"));
+
+        assertThat(tokens(me)).isZero();
+        mvc.perform(get("/feed").session(laptop)).andExpect(status().isOk());
+        mvc.perform(get("/feed").session(phoneSession)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/feed").cookie(phoneRememberMe)).andExpect(status().is3xxRedirection()).andExpect(unauthenticated());
+    }
+
+    @Test
+    void theSessionsPageOffersLogOutEverywhere() throws Exception {
+        CurrentMember me = newMember("sessions");
+        MockHttpSession session = (MockHttpSession) login(me, false).getRequest().getSession();
+        assertThat(mvc.perform(get("/settings/sessions").session(session)).andReturn().getResponse().getContentAsString())
+                .contains("/settings/logout-everywhere").contains("data-action=\"logout-everywhere\"");
+    }
+
+    @Test
+    void logOutEverywhereNeedsAPostWithTheToken() throws Exception {
+        CurrentMember me = newMember("getonly");
+        MockHttpSession session = (MockHttpSession) login(me, true).getRequest().getSession();
+        mvc.perform(get("/settings/logout-everywhere").session(session)).andExpect(status().is4xxClientError());
+        mvc.perform(post("/settings/logout-everywhere").session(session)).andExpect(status().isForbidden());
+        assertThat(tokens(me)).isOne();
+    }
+
+    @Test
+    void idleSessionsEndAfterTwoHours() {
+        assertThat(environment.getProperty("server.servlet.session.timeout", Duration.class)).isEqualTo(Duration.ofHours(2));
+    }
+
+    @Test
+    void theRememberMeCookieIsHttpOnlySameSiteLaxAndSecureOverHttps() throws Exception {
+        CurrentMember me = newMember("cookie");
+        Cookie plain = login(me, true).getResponse().getCookie("remember-me");
+        assertThat(plain.isHttpOnly()).isTrue();
+        assertThat(plain.getAttribute("SameSite")).isEqualTo("Lax");
+        assertThat(plain.getSecure()).isFalse();
+        MvcResult secure = mvc.perform(post("/login").secure(true).with(csrf()).param("username", me.username())
+                .param("password", PASSWORD).param("remember-me", "on")).andExpect(authenticated()).andReturn();
+        assertThat(secure.getResponse().getCookie("remember-me").getSecure()).isTrue();
+    }
+}

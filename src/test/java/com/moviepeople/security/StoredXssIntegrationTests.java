@@ -1,0 +1,128 @@
+package com.moviepeople.security;
+
+import com.moviepeople.portfolio.PortfolioItemForm;
+import com.moviepeople.profiles.ProfileForm;
+import com.moviepeople.profiles.ProfileService;
+import com.moviepeople.shared.CurrentMember;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Stored XSS: a script payload in every text field a member writes (sign-up name, profile,
+ * portfolio, post, comment, message, report reason), then every page that shows them: the payload
+ * appears only as text, never as markup.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StoredXssIntegrationTests extends AttackTest {
+
+    /** Breaks out of text, of double- and single-quoted attributes, and of a textarea. */
+    static final String PAYLOAD = "</textarea><script>xss()</script><img src=x onerror=xss()>\"'><svg onload=xss()>";
+    static final String SHORT_PAYLOAD = "<script>xss()</script>\"'><svg onload=xss()>";
+
+    @Autowired
+    ProfileService profiles;
+
+    record Xss(CurrentMember author, CurrentMember viewer, CurrentMember moderator, long item, long post, long report) {
+    }
+
+    private Xss x;
+
+    @BeforeAll
+    void writePayloadsEverywhere() throws Exception {
+        // Sign-up through the form, with the payload as display name.
+        String username = uniqueName("xss");
+        mvc.perform(post("/signup").with(csrf()).param("username", username).param("email", username + "@example.com")
+                .param("password", "long enough passphrase 42").param("displayName", SHORT_PAYLOAD));
+        CurrentMember author = currentMember(username);
+        assertThat(jdbc.queryForObject("select display_name from member where id = ?", String.class, author.id())).isEqualTo(SHORT_PAYLOAD);
+        CurrentMember viewer = newMember("viewer");
+        CurrentMember moderator = newMember("mod");
+        moderation.grantModerator(moderator.username());
+        moderator = currentMember(moderator.username());
+
+        mvc.perform(post("/profile/edit").with(user(author)).with(csrf()).param("displayName", SHORT_PAYLOAD)
+                .param("headline", PAYLOAD).param("role", SHORT_PAYLOAD).param("location", SHORT_PAYLOAD).param("bio", PAYLOAD));
+        assertThat(jdbc.queryForObject("select headline from profile where member_id = ?", String.class, author.id())).isEqualTo(PAYLOAD);
+        long item = portfolio.add(author.id(), new PortfolioItemForm(SHORT_PAYLOAD, PAYLOAD, null, 2024, SHORT_PAYLOAD)).id();
+        connections.accept(viewer.id(), connections.request(author.id(), viewer.id()).state().connectionId());
+        long post = feed.publish(author.id(), PAYLOAD);
+        feed.comment(author.id(), post, PAYLOAD);
+        messaging.send(author.id(), viewer.id(), PAYLOAD);
+        mvc.perform(post("/reports").with(user(viewer)).with(csrf()).param("targetType", "post")
+                .param("targetId", String.valueOf(post)).param("reason", PAYLOAD));
+        // A pending request from the payload-named member, for the pending list.
+        CurrentMember other = newMember("other");
+        connections.request(author.id(), other.id());
+        jdbc.update("insert into member_block (blocker_id, blocked_id) values (?, ?)", other.id(), newMember("blockee").id());
+        long report = jdbc.queryForObject("select id from report where reason = ?", Long.class, PAYLOAD);
+        x = new Xss(author, viewer, moderator, item, post, report);
+    }
+
+    static Stream<Arguments> pages() {
+        return Stream.of(
+                page("profile, anonymous", x -> get("/people/" + x.author().username())),
+                page("profile, logged in", x -> get("/people/" + x.author().username()).with(user(x.viewer()))),
+                page("own profile", x -> get("/people/" + x.author().username()).with(user(x.author()))),
+                page("profile edit form", x -> get("/profile/edit").with(user(x.author()))),
+                page("portfolio edit form", x -> get("/portfolio/" + x.item() + "/edit").with(user(x.author()))),
+                page("feed", x -> get("/feed").with(user(x.viewer()))),
+                page("post page", x -> get("/posts/" + x.post()).with(user(x.viewer()))),
+                page("inbox", x -> get("/messages").with(user(x.viewer()))),
+                page("conversation", x -> get("/messages/" + x.author().username()).with(user(x.viewer()))),
+                page("connections", x -> get("/connections").with(user(x.viewer()))),
+                page("search results", x -> get("/search").param("q", x.author().username()).with(user(x.viewer()))),
+                // The queue is oldest first: start the page at this report, whatever other tests left open.
+                page("moderation queue", x -> get("/moderation/reports").param("after", String.valueOf(x.report() - 1))
+                        .with(user(x.moderator()))),
+                page("re-rendered post form", x -> post("/posts").param("content", PAYLOAD + "x".repeat(5000))
+                        .with(user(x.viewer())).with(csrf())),
+                page("re-rendered report form", x -> post("/reports").param("targetType", "post")
+                        .param("targetId", String.valueOf(x.post())).param("reason", PAYLOAD + "x".repeat(1000))
+                        .with(user(x.viewer())).with(csrf())));
+    }
+
+    private static Arguments page(String name, Function<Xss, MockHttpServletRequestBuilder> request) {
+        return arguments(name, request);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pages")
+    void showsThePayloadAsTextOnly(String name, Function<Xss, MockHttpServletRequestBuilder> request) throws Exception {
+        var response = mvc.perform(request.apply(x)).andReturn().getResponse();
+        assertThat(response.getStatus()).as(name).isLessThan(500);
+        String html = response.getContentAsString();
+        assertThat(html).as(name + " shows the payload").contains("xss()");
+        assertThat(html).as(name).doesNotContain("<script>xss").doesNotContain("<img src=x").doesNotContain("<svg")
+                .doesNotContain("</textarea><script");
+    }
+
+    @Test
+    void pendingRequestsShowThePayloadNameAsText() throws Exception {
+        String html = mvc.perform(get("/connections/pending").with(user(x.author()))).andReturn().getResponse().getContentAsString();
+        assertThat(html).doesNotContain("<script>xss").doesNotContain("<svg");
+    }
+
+    @Test
+    void linksInMemberTextAreOnlyHttpAndMarkedUgc() throws Exception {
+        long post = feed.publish(x.author().id(), "See https://example.com/a and javascript:alert(1) and data:text/html,hi");
+        String html = mvc.perform(get("/posts/" + post).with(user(x.viewer()))).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("href=\"https://example.com/a\"").contains("nofollow").contains("ugc")
+                .doesNotContain("href=\"javascript:").doesNotContain("href=\"data:");
+    }
+}
