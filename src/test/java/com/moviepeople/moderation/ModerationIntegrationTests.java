@@ -5,7 +5,6 @@ import com.moviepeople.accounts.MemberModeration;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 
 import java.util.List;
 import java.util.Map;
@@ -122,10 +121,10 @@ class ModerationIntegrationTests extends IntegrationTest {
         CurrentMember mod = moderator();
         CurrentMember spammer = newMember("spammer");
         CurrentMember reporter = newMember("rep");
-        MockHttpSession spammerSession = (MockHttpSession) mvc.perform(post("/login").with(csrf())
+        jakarta.servlet.http.Cookie spammerSession = mvc.perform(post("/login").with(csrf())
                 .param("username", spammer.username()).param("password", PASSWORD).param("remember-me", "on"))
-                .andReturn().getRequest().getSession();
-        mvc.perform(get("/feed").session(spammerSession)).andExpect(status().isOk());
+                .andReturn().getResponse().getCookie("SESSION");
+        mvc.perform(get("/feed").cookie(spammerSession)).andExpect(status().isOk());
         long first = reportAbout(reporter, spammer, "Spamming everyone with links");
         long second = reportAbout(newMember("rep2"), spammer, "Same spammer again, please");
         long other = reportAbout(reporter, newMember("innocent"), "Unrelated report stays open");
@@ -139,7 +138,7 @@ class ModerationIntegrationTests extends IntegrationTest {
         assertThat(report(first).get("handled_by")).isEqualTo(mod.id());
         assertThat(report(other).get("status")).isEqualTo("OPEN");
         // The open session ends, remember-me tokens are gone, and logging in again fails like a wrong password.
-        mvc.perform(get("/feed").session(spammerSession)).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/feed").cookie(spammerSession)).andExpect(status().is3xxRedirection());
         assertThat(jdbc.queryForObject("select count(*) from persistent_logins where username = ?", Long.class, spammer.username())).isZero();
         mvc.perform(post("/login").with(csrf()).param("username", spammer.username()).param("password", PASSWORD))
                 .andExpect(redirectedUrl("/login?error"))

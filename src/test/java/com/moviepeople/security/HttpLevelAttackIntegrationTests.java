@@ -76,7 +76,7 @@ class HttpLevelAttackIntegrationTests {
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         String response = get("/login");
         String cookie = header(response, "Set-Cookie");
-        assertThat(cookie).startsWith("JSESSIONID=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
+        assertThat(cookie).startsWith("SESSION=").contains("HttpOnly").containsIgnoringCase("SameSite=Lax")
                 .doesNotContainIgnoringCase("Secure;").doesNotEndWith("Secure");
         assertThat(header(response, "Strict-Transport-Security")).isNull();
     }

@@ -4,7 +4,6 @@ import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.mock.web.MockHttpSession;
 
 import java.net.URI;
 
@@ -62,9 +61,10 @@ class OpenRedirectIntegrationTests extends AttackTest {
     @Test
     void theSavedRequestOnlyEverPointsBackToThisSite() throws Exception {
         CurrentMember me = newMember("saved");
-        MockHttpSession session = new MockHttpSession();
-        mvc.perform(get("/messages").session(session).param("continue", "https://evil.example/"));
-        String location = mvc.perform(post("/login").session(session).with(csrf()).param("username", me.username()).param("password", PASSWORD))
+        // Sessions live in PostgreSQL (Spring Session): the browser carries the SESSION cookie.
+        jakarta.servlet.http.Cookie session = mvc.perform(get("/messages").param("continue", "https://evil.example/"))
+                .andReturn().getResponse().getCookie("SESSION");
+        String location = mvc.perform(post("/login").cookie(session).with(csrf()).param("username", me.username()).param("password", PASSWORD))
                 .andReturn().getResponse().getRedirectedUrl();
         URI target = URI.create(location);
         assertThat(target.getHost()).isEqualTo("localhost");

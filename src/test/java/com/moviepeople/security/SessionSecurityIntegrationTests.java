@@ -5,7 +5,6 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MvcResult;
 
 import java.time.Duration;
@@ -38,33 +37,33 @@ class SessionSecurityIntegrationTests extends AttackTest {
     void logOutEverywhereEndsTheOtherSessionsAndEveryRememberMeToken() throws Exception {
         CurrentMember me = newMember("everywhere");
         MvcResult phone = login(me, true);
-        MockHttpSession phoneSession = (MockHttpSession) phone.getRequest().getSession();
+        Cookie phoneSession = phone.getResponse().getCookie("SESSION");
         Cookie phoneRememberMe = phone.getResponse().getCookie("remember-me");
-        MockHttpSession laptop = (MockHttpSession) login(me, false).getRequest().getSession();
+        Cookie laptop = login(me, false).getResponse().getCookie("SESSION");
         assertThat(tokens(me)).isOne();
 
-        mvc.perform(post("/settings/logout-everywhere").session(laptop).with(csrf())).andExpect(redirectedUrl("/settings/sessions"));
+        mvc.perform(post("/settings/logout-everywhere").cookie(laptop).with(csrf())).andExpect(redirectedUrl("/settings/sessions"));
 
         assertThat(tokens(me)).isZero();
-        mvc.perform(get("/feed").session(laptop)).andExpect(status().isOk());
-        mvc.perform(get("/feed").session(phoneSession)).andExpect(redirectedUrl("/login?expired"));
+        mvc.perform(get("/feed").cookie(laptop)).andExpect(status().isOk());
+        mvc.perform(get("/feed").cookie(phoneSession)).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/feed").cookie(phoneRememberMe)).andExpect(status().is3xxRedirection()).andExpect(unauthenticated());
     }
 
     @Test
     void theSessionsPageOffersLogOutEverywhere() throws Exception {
         CurrentMember me = newMember("sessions");
-        MockHttpSession session = (MockHttpSession) login(me, false).getRequest().getSession();
-        assertThat(mvc.perform(get("/settings/sessions").session(session)).andReturn().getResponse().getContentAsString())
+        Cookie session = login(me, false).getResponse().getCookie("SESSION");
+        assertThat(mvc.perform(get("/settings/sessions").cookie(session)).andReturn().getResponse().getContentAsString())
                 .contains("/settings/logout-everywhere").contains("data-action=\"logout-everywhere\"");
     }
 
     @Test
     void logOutEverywhereNeedsAPostWithTheToken() throws Exception {
         CurrentMember me = newMember("getonly");
-        MockHttpSession session = (MockHttpSession) login(me, true).getRequest().getSession();
-        mvc.perform(get("/settings/logout-everywhere").session(session)).andExpect(status().is4xxClientError());
-        mvc.perform(post("/settings/logout-everywhere").session(session)).andExpect(status().isForbidden());
+        Cookie session = login(me, true).getResponse().getCookie("SESSION");
+        mvc.perform(get("/settings/logout-everywhere").cookie(session)).andExpect(status().is4xxClientError());
+        mvc.perform(post("/settings/logout-everywhere").cookie(session)).andExpect(status().isForbidden());
         assertThat(tokens(me)).isOne();
     }
 
