@@ -21,8 +21,10 @@
 
     // Keep the keyboard where it was: when a swap replaces the element that had the focus, focus
     // the first control of what replaced it (or its first field, for forms marked data-hx-focus).
+    // Recorded before the request, because hx-disabled-elt then disables the focused button and
+    // the browser moves the focus to the page.
     var refocus = null;
-    document.addEventListener('htmx:beforeSwap', function (event) {
+    document.addEventListener('htmx:beforeRequest', function (event) {
         var target = event.detail.target;
         var active = document.activeElement;
         if (target && target.id && active && active !== document.body && target.contains(active)) {
@@ -42,7 +44,8 @@
         if (!root) {
             return;
         }
-        var next = root.querySelector('[data-hx-focus] textarea, [data-hx-focus] input:not([type=hidden]), button, a[href], summary');
+        var next = root.querySelector('[data-hx-focus] textarea, [data-hx-focus] input:not([type=hidden])')
+            || root.querySelector('button, a[href], summary');
         if (next) {
             next.focus();
         }
