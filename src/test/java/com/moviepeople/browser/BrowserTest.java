@@ -68,6 +68,11 @@ public abstract class BrowserTest {
     /** axe-core impacts that fail a test. */
     private static final java.util.Set<String> FAILING_IMPACTS = java.util.Set.of("serious", "critical");
 
+    /** What an embedded player shows in these tests (the machine is offline). */
+    private static final String PLAYER_STAND_IN = "<!DOCTYPE html><title>Player</title><body style=\"margin:0;height:100vh;"
+            + "display:flex;align-items:center;justify-content:center;background:#111;color:#ddd;font:16px sans-serif\">"
+            + "<span>Video player (offline in tests)</span></body>";
+
     private static Playwright playwright;
     private static Browser browser;
 
@@ -157,7 +162,7 @@ public abstract class BrowserTest {
         // The machine is offline: an embedded player's request would hang on DNS, and Chromium may
         // hold input events while a cross-origin frame is still loading. Answer it with a stand-in.
         created.route(url -> !url.startsWith(origin) && !url.startsWith("data:"), route -> route.fulfill(new Route.FulfillOptions()
-                .setStatus(200).setContentType("text/html").setBody("<!DOCTYPE html><title>Player</title><p>Player</p>")));
+                .setStatus(200).setContentType("text/html").setBody(PLAYER_STAND_IN)));
         created.onPage(p -> {
             if (Boolean.getBoolean("browser.debug")) {
                 p.onRequest(r -> System.out.println("REQ " + r.method() + " " + r.url()));
