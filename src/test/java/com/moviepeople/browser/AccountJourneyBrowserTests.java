@@ -23,16 +23,14 @@ class AccountJourneyBrowserTests extends BrowserTest {
             page = context.newPage();
 
             page.navigate("/");
-            screenshot(page, "landing", size);
-            assertNoHorizontalScroll(page);
+            checkPage(page, "landing", size);
             String username = signUp(page, "journey", "Journey Tester");
             assertThat(page.locator("[data-unread-messages]")).hasAttribute("data-unread-messages", "0");
 
             clickNav(page, "Log out");
             page.waitForURL("**/login?logout");
             assertThat(page.getByText("You have been logged out")).isVisible();
-            screenshot(page, "login", size);
-            assertNoHorizontalScroll(page);
+            checkPage(page, "login", size);
 
             page.getByLabel("Username or e-mail").fill(username.toUpperCase() + "@EXAMPLE.COM");
             page.getByLabel("Password").fill("wrong password!");
@@ -44,8 +42,7 @@ class AccountJourneyBrowserTests extends BrowserTest {
             page.getByLabel("Keep me logged in on this device").check();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
             page.waitForURL("**/feed");
-            screenshot(page, "feed", size);
-            assertNoHorizontalScroll(page);
+            checkPage(page, "feed-new-member", size);
 
             // "Restart the browser": a new context with the saved cookies, minus the session cookie.
             Path state = Path.of("target", "browser-state-" + size.name() + ".json");

@@ -3,42 +3,13 @@ package com.moviepeople.browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
-import com.moviepeople.accounts.AccountService;
-import com.moviepeople.connections.Connections;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Two connections hold a conversation that updates live, under the strict CSP; it also works without JavaScript. */
 class MessagingBrowserTests extends BrowserTest {
-
-    @Autowired
-    AccountService accounts;
-
-    @Autowired
-    Connections connections;
-
-    private record Member(long id, String username) {
-    }
-
-    private Member member(String prefix, String displayName) {
-        String username = uniqueName(prefix);
-        return new Member(accounts.registerVerified(username, username + "@example.com", PASSWORD, displayName).id(), username);
-    }
-
-    private void connect(Member a, Member b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
-
-    private static void logIn(Page p, Member m) {
-        p.navigate("/login");
-        p.getByLabel("Username or e-mail").fill(m.username());
-        p.getByLabel("Password").fill(PASSWORD);
-        p.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-        p.waitForURL("**/feed");
-    }
 
     @Test
     void twoConnectionsChatLiveWithoutReloading() {

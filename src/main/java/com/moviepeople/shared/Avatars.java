@@ -1,0 +1,42 @@
+package com.moviepeople.shared;
+
+import org.springframework.stereotype.Component;
+
+import java.util.Locale;
+
+/**
+ * Generated avatars until members can upload photos: up to two initials on one of a few calm
+ * colours, picked from the name so that a person always looks the same. Used by
+ * {@code templates/fragments/avatar.html} as {@code ${@avatars.initials(name)}} and
+ * {@code ${@avatars.tone(name)}} (a CSS class suffix, never a style attribute: the CSP forbids them).
+ */
+@Component("avatars")
+public class Avatars {
+
+    /** How many {@code .avatar-tone-N} classes app.css defines. */
+    public static final int TONES = 6;
+
+    /** "Agnieszka Kowalska" → "AK", "ana" → "A", "?" when there is nothing to show. */
+    public String initials(String name) {
+        if (name == null || name.isBlank()) {
+            return "?";
+        }
+        StringBuilder initials = new StringBuilder(4);
+        int count = 0;
+        for (String word : name.strip().split("[\\s._-]+")) {
+            int first = word.isEmpty() ? 0 : word.codePointAt(0);
+            if (Character.isLetterOrDigit(first)) {
+                initials.appendCodePoint(first);
+                if (++count == 2) {
+                    break;
+                }
+            }
+        }
+        return initials.isEmpty() ? "?" : initials.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** 0 … TONES-1, stable for a name (String.hashCode is specified, so it survives restarts). */
+    public int tone(String name) {
+        return name == null ? 0 : Math.floorMod(name.strip().toLowerCase(Locale.ROOT).hashCode(), TONES);
+    }
+}
