@@ -1,28 +1,50 @@
 package com.moviepeople;
 
-import net.ttddyy.dsproxy.QueryCount;
-import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 
 import javax.sql.DataSource;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Counts the SQL statements the current thread runs (MockMvc requests run on the test's
  * thread), so tests can assert that a page runs a constant number of queries — no N+1.
+ * Spring Session's own bookkeeping (loading and saving the HTTP session) is not counted: it is
+ * the same for every page and is not the page's work.
  */
 public final class QueryCounter {
 
+    private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+
     public void reset() {
-        QueryCountHolder.clear();
+        COUNT.get()[0] = 0;
     }
 
     /** Statements run on this thread since the last {@link #reset()}. */
     public long count() {
-        QueryCount count = QueryCountHolder.getGrandTotal();
-        return count.getTotal();
+        return COUNT.get()[0];
+    }
+
+    static final class Listener implements QueryExecutionListener {
+        @Override
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        }
+
+        @Override
+        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            for (QueryInfo query : queryInfoList) {
+                if (!query.getQuery().toUpperCase(Locale.ROOT).contains("SPRING_SESSION")) {
+                    COUNT.get()[0]++;
+                }
+            }
+        }
     }
 
     @TestConfiguration(proxyBeanMethods = false)
@@ -38,8 +60,8 @@ public final class QueryCounter {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-                        return ProxyDataSourceBuilder.create(dataSource).name("counted").countQuery().build();
+                    if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                        return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(new Listener()).build();
                     }
                     return bean;
                 }

@@ -3,6 +3,7 @@ package com.moviepeople.config;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NavigationBadge;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -18,6 +19,18 @@ class NavigationAdvice {
 
     NavigationAdvice(List<NavigationBadge> badges) {
         this.badges = badges;
+    }
+
+    /**
+     * Creates the CSRF token (and so the session, kept in PostgreSQL) before the page renders: a
+     * large page is already partly sent when the layout's logout form asks for the token, and a
+     * session can no longer be created once the response is committed.
+     */
+    @ModelAttribute
+    void loadCsrfToken(CsrfToken csrfToken) {
+        if (csrfToken != null) {
+            csrfToken.getToken();
+        }
     }
 
     @ModelAttribute("nav")
