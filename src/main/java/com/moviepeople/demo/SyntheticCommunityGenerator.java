@@ -134,7 +134,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                 select m.id, m.username, m.display_name, p.headline, p.role, p.location
                 from member m left join profile p on p.member_id = m.id
                 on conflict (member_id) do nothing""").update());
-        step("analyze", () -> jdbc.sql("analyze").update());
+        step("vacuum analyze", () -> jdbc.sql("vacuum analyze").update());
         var most = jdbc.sql("""
                         select m.username::text as username, d.degree from (
                             select member, count(*) as degree from (
@@ -166,7 +166,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                         select 'gen' || i, 'gen' || i || '@generated.moviepeople.example', :hash,
                                (:first::text[])[1 + (hashint4(i) & 2147483647) % cardinality(:first::text[])] || ' ' ||
                                (:last::text[])[1 + (hashint4(i * 7919) & 2147483647) % cardinality(:last::text[])],
-                               now(), now() - (random() * interval '730 days')
+                               now(), now() - interval '60 days' - (random() * interval '670 days')
                         from generate_series(1, :n) i""")
                 .param("hash", hash).param("first", FIRST).param("last", LAST).param("n", members).update();
     }
@@ -199,7 +199,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                                       || ' I worked on.',
                                case when k = 1 then 'https://www.youtube.com/watch?v=aqz-KE-bpKQ' else 'https://vimeo.com/1084537' end,
                                case when k = 1 then 'YOUTUBE' else 'VIMEO' end,
-                               2010 + (m.id + k) % 16, p.role, m.created_at + (k * interval '30 days')
+                               2010 + (m.id + k) % 16, p.role, m.created_at + (k * interval '25 days')
                         from member m join profile p on p.member_id = m.id cross join generate_series(1, 2) k""")
                 .update();
     }
