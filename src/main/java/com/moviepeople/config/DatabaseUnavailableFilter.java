@@ -55,6 +55,9 @@ class DatabaseUnavailableFilter extends OncePerRequestFilter {
     }
 
     static boolean databaseUnavailable(Throwable e) {
+        if (DatabaseUnavailableAdvice.isConnectionFailure(e)) {
+            return true;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof CannotCreateTransactionException || t instanceof DataAccessResourceFailureException
                     || t instanceof SQLTransientConnectionException) {
