@@ -18,6 +18,11 @@ public class Avatars {
 
     /** "Agnieszka Kowalska" → "AK", "ana" → "A", "?" when there is nothing to show. */
     public String initials(String name) {
+        return initialsOf(name);
+    }
+
+    /** The same, for code outside templates. */
+    public static String initialsOf(String name) {
         if (name == null || name.isBlank()) {
             return "?";
         }

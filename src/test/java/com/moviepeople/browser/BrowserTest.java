@@ -187,8 +187,9 @@ public abstract class BrowserTest {
         return created;
     }
 
+    /** "-w" keeps these apart from IntegrationTest's names: both counters start at 1 in the same test database. */
     protected static String uniqueName(String prefix) {
-        return prefix + "-" + ProcessHandle.current().pid() % 10000 + "-" + SEQUENCE.incrementAndGet();
+        return prefix + "-w" + ProcessHandle.current().pid() % 10000 + "-" + SEQUENCE.incrementAndGet();
     }
 
     /** Signs up through the form, as a visitor would, and returns the username. */
