@@ -1,5 +1,7 @@
 package com.moviepeople.connections;
 
+import com.moviepeople.shared.KeysetCursor;
+
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.connections.ConnectionService.Entry;
@@ -53,14 +55,14 @@ class ConnectionsController {
 
     @GetMapping("/connections")
     String connections(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String after, Model model) {
-        ConnectionCursor cursor = ConnectionCursor.decode(after).orElse(ConnectionCursor.START);
+        KeysetCursor cursor = KeysetCursor.decode(after).orElse(KeysetCursor.START);
         // One row more than a page tells whether there is a next page.
         List<Entry> entries = connections.connectionsOf(me.id(), cursor.at(), cursor.id(), PAGE_SIZE + 1);
         boolean more = entries.size() > PAGE_SIZE;
         List<Entry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
         model.addAttribute("connections", views(page, Kind.CONNECTED));
-        model.addAttribute("firstPage", cursor == ConnectionCursor.START);
-        model.addAttribute("nextCursor", more ? new ConnectionCursor(page.get(PAGE_SIZE - 1).at(), page.get(PAGE_SIZE - 1).connectionId()).encode() : null);
+        model.addAttribute("firstPage", cursor == KeysetCursor.START);
+        model.addAttribute("nextCursor", more ? new KeysetCursor(page.get(PAGE_SIZE - 1).at(), page.get(PAGE_SIZE - 1).connectionId()).encode() : null);
         model.addAttribute("returnTo", "/connections");
         return "connections/index";
     }

@@ -1,5 +1,7 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.shared.KeysetCursor;
+
 import com.moviepeople.shared.CurrentMember;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +38,7 @@ class FeedController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, HttpServletResponse response) {
         response.addHeader("Vary", "HX-Request");
-        FeedCursor cursor = FeedCursor.decodeOrStart(before);
+        KeysetCursor cursor = KeysetCursor.decodeOrStart(before);
         model.addAttribute("page", feed.feed(me.id(), cursor));
         model.addAttribute("firstPage", cursor.isStart());
         if (htmx != null && !cursor.isStart()) {
@@ -51,7 +53,7 @@ class FeedController {
                    BindingResult result, Model model, RedirectAttributes redirect) {
         form.validate(result);
         if (result.hasErrors()) {
-            model.addAttribute("page", feed.feed(me.id(), FeedCursor.START));
+            model.addAttribute("page", feed.feed(me.id(), KeysetCursor.START));
             model.addAttribute("firstPage", true);
             return FEED;
         }
@@ -67,7 +69,7 @@ class FeedController {
                 @RequestHeader(value = "HX-Request", required = false) String htmx,
                 Model model, HttpServletResponse response) {
         response.addHeader("Vary", "HX-Request");
-        FeedCursor cursor = FeedCursor.decodeOrStart(before);
+        KeysetCursor cursor = KeysetCursor.decodeOrStart(before);
         model.addAttribute("page", feed.postPage(me.id(), id, cursor));
         if (htmx != null && !cursor.isStart()) {
             return POST + " :: comments";
@@ -83,7 +85,7 @@ class FeedController {
         form.validate(result);
         if (result.hasErrors()) {
             // Still "not yours" for a post the member may not see, whatever they typed.
-            model.addAttribute("page", feed.postPage(me.id(), id, FeedCursor.START));
+            model.addAttribute("page", feed.postPage(me.id(), id, KeysetCursor.START));
             return POST;
         }
         long commentId = feed.comment(me.id(), id, form.content());

@@ -1,5 +1,7 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.shared.KeysetCursor;
+
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.feed.PostView.PortfolioItemRef;
@@ -144,7 +146,7 @@ class FeedService implements Feed {
 
     /** Posts by {@code viewerId} and their connections, newest first, strictly before {@code cursor}. */
     @Transactional(readOnly = true)
-    FeedPage feed(long viewerId, FeedCursor cursor) {
+    FeedPage feed(long viewerId, KeysetCursor cursor) {
         Set<Long> authors = new LinkedHashSet<>();
         authors.add(viewerId);
         authors.addAll(connections.connectionIdsOf(viewerId));
@@ -188,7 +190,7 @@ class FeedService implements Feed {
                 posts.add(view);
             }
         }
-        String next = more ? new FeedCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        String next = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
         return new FeedPage(posts, next);
     }
 
@@ -212,7 +214,7 @@ class FeedService implements Feed {
 
     /** A post the viewer may see, with the newest page of comments before {@code cursor}. */
     @Transactional(readOnly = true)
-    PostPage postPage(long viewerId, long postId, FeedCursor cursor) {
+    PostPage postPage(long viewerId, long postId, KeysetCursor cursor) {
         long[] blocked = blocks.blockedIdArrayOf(viewerId);
         PostRow post = visiblePost(viewerId, postId, blocked);
         List<CommentRow> rows = jdbc.sql("""
@@ -228,7 +230,7 @@ class FeedService implements Feed {
                 .query(COMMENT).list();
         boolean more = rows.size() > COMMENTS_PER_PAGE;
         List<CommentRow> page = new ArrayList<>(more ? rows.subList(0, COMMENTS_PER_PAGE) : rows);
-        String earlier = more ? new FeedCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        String earlier = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
         Collections.reverse(page);
 
         Set<Long> memberIds = new LinkedHashSet<>();

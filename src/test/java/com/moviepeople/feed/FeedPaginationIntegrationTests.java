@@ -1,5 +1,7 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.shared.KeysetCursor;
+
 import com.moviepeople.IntegrationTest;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.CurrentMember;
@@ -144,7 +146,7 @@ class FeedPaginationIntegrationTests extends IntegrationTest {
     void aCursorFromLongAgoShowsTheEndNotAnError() throws Exception {
         var me = newMember("ancient");
         feed.publish(me.id(), "Recent");
-        String old = new FeedCursor(Instant.parse("2001-01-01T00:00:00Z"), 1).encode();
+        String old = new KeysetCursor(Instant.parse("2001-01-01T00:00:00Z"), 1).encode();
         mvc.perform(get("/feed").param("before", old).with(user(me)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-feed-end")))

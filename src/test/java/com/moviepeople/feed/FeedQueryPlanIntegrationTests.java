@@ -1,5 +1,7 @@
 package com.moviepeople.feed;
 
+import com.moviepeople.shared.KeysetCursor;
+
 import com.moviepeople.IntegrationTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,7 @@ class FeedQueryPlanIntegrationTests extends IntegrationTest {
         cleanDatabase();
     }
 
-    private List<String> explain(long[] authors, FeedCursor cursor) {
+    private List<String> explain(long[] authors, KeysetCursor cursor) {
         return jdbcClient.sql("explain (analyze, buffers) " + FeedService.FEED)
                 .param("authors", authors)
                 .param("at", cursor.at().atOffset(ZoneOffset.UTC))
@@ -49,13 +51,13 @@ class FeedQueryPlanIntegrationTests extends IntegrationTest {
         long[] network = jdbc.queryForList("select id from member where username like 'plan%' order by id limit 200", Long.class)
                 .stream().mapToLong(Long::longValue).toArray();
 
-        List<String> first = explain(network, FeedCursor.START);
+        List<String> first = explain(network, KeysetCursor.START);
         System.out.println("EXPLAIN first page, 200 authors, 200k posts:\n" + String.join("\n", first));
         assertThat(String.join("\n", first)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");
 
         // A page deep in the past: still an index scan per author, starting at the cursor.
         var deep = jdbc.queryForMap("select created_at, id from post order by created_at, id offset 5000 limit 1");
-        FeedCursor cursor = new FeedCursor(((java.sql.Timestamp) deep.get("created_at")).toInstant(), (Long) deep.get("id"));
+        KeysetCursor cursor = new KeysetCursor(((java.sql.Timestamp) deep.get("created_at")).toInstant(), (Long) deep.get("id"));
         List<String> later = explain(network, cursor);
         System.out.println("EXPLAIN deep page:\n" + String.join("\n", later));
         assertThat(String.join("\n", later)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");

@@ -1,4 +1,5 @@
-package com.moviepeople.connections;
+package com.moviepeople.shared;
+
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -9,19 +10,19 @@ import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ConnectionCursorTests {
+class KeysetCursorTokenTests {
 
     @Test
     void roundTripsToTheMicrosecond() {
-        ConnectionCursor cursor = new ConnectionCursor(Instant.parse("2026-11-25T10:15:30.123456Z"), 42);
+        KeysetCursor cursor = new KeysetCursor(Instant.parse("2026-11-25T10:15:30.123456Z"), 42);
         assertThat(cursor.encode()).matches("[A-Za-z0-9_-]+");
-        assertThat(ConnectionCursor.decode(cursor.encode())).contains(cursor);
+        assertThat(KeysetCursor.decode(cursor.encode())).contains(cursor);
     }
 
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"garbage!", "bm90LWEtY3Vyc29y", "MTIz", "LTEuNQ", "MS4w", "OTk5OTk5OTk5OTk5OTk5OTk5OTkuMQ"})
     void refusesWhatItDidNotMake(String token) {
-        assertThat(ConnectionCursor.decode(token)).isEmpty();
+        assertThat(KeysetCursor.decode(token)).isEmpty();
     }
 }

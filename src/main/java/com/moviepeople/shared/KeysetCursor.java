@@ -1,4 +1,4 @@
-package com.moviepeople.feed;
+package com.moviepeople.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -7,22 +7,23 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * A position in a newest-first list (posts, comments): the time and id of the last item shown.
- * Travels as an opaque token ({@code ?before=...}); the next page is everything strictly before
- * it, so posts arriving meanwhile never shift or repeat what comes next.
+ * A position in a newest-first list (connections, posts, comments): the time and id of the last
+ * item shown. Travels as an opaque token ({@code ?before=...}, {@code ?after=...}); the next page is
+ * everything strictly before it, so items arriving meanwhile never shift or repeat what comes next,
+ * and the URL carries no offset to tamper with.
  */
-record FeedCursor(Instant at, long id) {
+public record KeysetCursor(Instant at, long id) {
 
     /** After every real item: the first page. */
-    static final FeedCursor START = new FeedCursor(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE);
+    public static final KeysetCursor START = new KeysetCursor(Instant.parse("9999-12-31T00:00:00Z"), Long.MAX_VALUE);
 
-    String encode() {
+    public String encode() {
         String plain = ChronoUnit.MICROS.between(Instant.EPOCH, at) + "." + id;
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The cursor in {@code token}; empty when missing, malformed or forged out of range. */
-    static Optional<FeedCursor> decode(String token) {
+    public static Optional<KeysetCursor> decode(String token) {
         if (token == null || token.isBlank() || token.length() > 64) {
             return Optional.empty();
         }
@@ -38,18 +39,18 @@ record FeedCursor(Instant at, long id) {
             if (id < 1 || micros < 0 || at.isAfter(START.at())) {
                 return Optional.empty();
             }
-            return Optional.of(new FeedCursor(at, id));
+            return Optional.of(new KeysetCursor(at, id));
         } catch (IllegalArgumentException | ArithmeticException | java.time.DateTimeException e) {
             return Optional.empty();
         }
     }
 
     /** {@link #decode}, or the first page for anything else. */
-    static FeedCursor decodeOrStart(String token) {
+    public static KeysetCursor decodeOrStart(String token) {
         return decode(token).orElse(START);
     }
 
-    boolean isStart() {
+    public boolean isStart() {
         return equals(START);
     }
 }

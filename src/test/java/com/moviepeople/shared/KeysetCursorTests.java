@@ -1,4 +1,5 @@
-package com.moviepeople.feed;
+package com.moviepeople.shared;
+
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,12 +11,12 @@ import java.util.Base64;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class FeedCursorTests {
+class KeysetCursorTests {
 
     @Test
     void roundTripsToTheMicrosecond() {
-        FeedCursor cursor = new FeedCursor(Instant.parse("2026-11-25T10:15:30.123456Z"), 42);
-        assertThat(FeedCursor.decode(cursor.encode())).contains(cursor);
+        KeysetCursor cursor = new KeysetCursor(Instant.parse("2026-11-25T10:15:30.123456Z"), 42);
+        assertThat(KeysetCursor.decode(cursor.encode())).contains(cursor);
         assertThat(cursor.encode()).doesNotContain("42").matches("[A-Za-z0-9_-]+");
     }
 
@@ -23,16 +24,16 @@ class FeedCursorTests {
     @ValueSource(strings = {"", " ", "garbage!", "%%%", "bm9wZQ", "MTIzLmFiYw", "LTEuMQ", "MS4w", "MS4tNQ",
             "OTk5OTk5OTk5OTk5OTk5OTk5OTkuMQ"})
     void refusesAnythingThatIsNotOneOfOurs(String token) {
-        assertThat(FeedCursor.decode(token)).isEmpty();
-        assertThat(FeedCursor.decodeOrStart(token)).isEqualTo(FeedCursor.START);
+        assertThat(KeysetCursor.decode(token)).isEmpty();
+        assertThat(KeysetCursor.decodeOrStart(token)).isEqualTo(KeysetCursor.START);
     }
 
     @Test
     void refusesTimesBeyondTheFirstPageAndOverlongTokens() {
         String farFuture = Base64.getUrlEncoder().withoutPadding()
                 .encodeToString("9000000000000000000.5".getBytes(StandardCharsets.US_ASCII));
-        assertThat(FeedCursor.decode(farFuture)).isEmpty();
-        assertThat(FeedCursor.decode("A".repeat(65))).isEmpty();
-        assertThat(FeedCursor.decode(null)).isEmpty();
+        assertThat(KeysetCursor.decode(farFuture)).isEmpty();
+        assertThat(KeysetCursor.decode("A".repeat(65))).isEmpty();
+        assertThat(KeysetCursor.decode(null)).isEmpty();
     }
 }
