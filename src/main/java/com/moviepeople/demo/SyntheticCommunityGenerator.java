@@ -134,6 +134,13 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                 select m.id, m.username, m.display_name, p.headline, p.role, p.location
                 from member m left join profile p on p.member_id = m.id
                 on conflict (member_id) do nothing""").update());
+        // The feed module's copy of the network, as its listener keeps it for accepted connections.
+        step("feed network", () -> jdbc.sql("""
+                insert into feed_network (member_id, author_id)
+                select requester_id, receiver_id from connection where status = 'ACCEPTED'
+                union all
+                select receiver_id, requester_id from connection where status = 'ACCEPTED'
+                on conflict do nothing""").update());
         step("vacuum analyze", () -> jdbc.sql("vacuum analyze").update());
         var most = jdbc.sql("""
                         select m.username::text as username, d.degree from (

@@ -38,8 +38,10 @@ import java.util.Set;
  * change what: a post is visible to its author and the author's current connections; anyone else
  * gets {@link NotFoundException} (404), exactly as for a missing post, and nothing changes.
  * <p>
- * Pages run a constant number of statements whatever their size: the posts (one LATERAL query),
- * their latest comments (one), the member cards (one), and the viewer's connections (one).
+ * Pages run a constant number of statements whatever their size: the viewer's blocks (one), the size
+ * of their network (one, counted up to {@link #LARGE_NETWORK}), the posts (one: the network is the
+ * feed's own {@code feed_network} table, joined in the database), their latest comments (one) and
+ * the member cards (one).
  */
 @Service
 class FeedService implements Feed {
@@ -54,6 +56,16 @@ class FeedService implements Feed {
             media_thumbnail_url, media_host, created_at""";
 
     /**
+     * The viewer and their network ({@code feed_network}, the feed's own copy of the connections),
+     * less anyone blocked either way (a block also removes the connection; this is a second line).
+     */
+    private static final String AUTHORS = """
+            select cast(:me as bigint) as id
+            union all
+            select n.author_id from feed_network n
+            where n.member_id = :me and n.author_id <> all(cast(:blocked as bigint[]))""";
+
+    /**
      * For each author of the network, their newest posts before the cursor straight from the index
      * (author_id, created_at desc, id desc), reading only the index (an index-only scan once vacuumed);
      * the merge keeps the newest {@code n}, and only those are read from the table. Its cost depends on
@@ -62,7 +74,7 @@ class FeedService implements Feed {
     static final String FEED = """
             select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count
             from (
-                select f.id, f.created_at from unnest(cast(:authors as bigint[])) as a(id)
+                select f.id, f.created_at from (%s) as a
                 cross join lateral (
                     select p.id, p.created_at
                     from post p
@@ -74,22 +86,37 @@ class FeedService implements Feed {
                 limit :n
             ) newest
             join post on post.id = newest.id
-            order by post.created_at desc, post.id desc""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"));
+            order by post.created_at desc, post.id desc""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"), AUTHORS);
 
     /**
      * Above this many authors the per-author probes cost more than walking the newest posts of
      * everyone (index post_created_idx) and keeping the network's: with N authors among M members,
-     * a page needs about 21·M/N posts read, which is small exactly when N is large.
+     * a page needs about 21·M/N posts read, each checked with one primary-key probe of
+     * {@code feed_network}, which is small exactly when N is large. (The break-even is near
+     * N = √(21·M): ~1,450 at 100,000 members, ~4,600 at a million; 1,000 keeps both shapes within a
+     * few milliseconds up to a million members.)
      */
     static final int LARGE_NETWORK = 1000;
 
-    /** The same page for large networks: newest posts first, filtered by a hashed author set. */
+    /**
+     * The same page for large networks: newest posts first, each kept when its author is in the
+     * network. {@code offset 0} keeps the test a probe per post: without it PostgreSQL may hash the
+     * viewer's whole network first (reading ~20,000 rows for the most-connected member), which is
+     * what made this page grow with the network (docs/benchmarks.md).
+     */
     static final String FEED_LARGE_NETWORK = """
             select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count
             from post
-            where (post.created_at, post.id) < (:at, :id) and post.author_id = any(cast(:authors as bigint[]))
+            where (post.created_at, post.id) < (:at, :id)
+              and (post.author_id = :me
+                   or exists (select 1 from feed_network n where n.member_id = :me and n.author_id = post.author_id offset 0))
+              and post.author_id <> all(cast(:blocked as bigint[]))
             order by post.created_at desc, post.id desc
             limit :n""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"));
+
+    /** The size of the viewer's network, counted up to one past {@link #LARGE_NETWORK} (an index-only scan). */
+    private static final String NETWORK_SIZE = """
+            select count(*) from (select 1 from feed_network where member_id = :me limit :cap) n""";
 
     /** The comment count both feed statements use: from the index alone. */
     private static final String COMMENT_COUNT = "(select count(*) from comment c where c.post_id = post.id)";
@@ -147,28 +174,23 @@ class FeedService implements Feed {
     /** Posts by {@code viewerId} and their connections, newest first, strictly before {@code cursor}. */
     @Transactional(readOnly = true)
     FeedPage feed(long viewerId, KeysetCursor cursor) {
-        Set<Long> authors = new LinkedHashSet<>();
-        authors.add(viewerId);
-        authors.addAll(connections.connectionIdsOf(viewerId));
         // Blocked either way: neither sees the other's posts or comments. A block also removes the
-        // connection, so this is a second line; comments come from anyone who sees the post.
+        // connection, so leaving them out of the authors is a second line; comments come from anyone
+        // who sees the post.
         long[] blocked = blocks.blockedIdArrayOf(viewerId);
-        for (long id : blocked) {
-            authors.remove(id);
-        }
-        // One row more than a page tells whether there is a next page.
-        boolean large = authors.size() > LARGE_NETWORK;
+        boolean large = jdbc.sql(NETWORK_SIZE).param("me", viewerId).param("cap", LARGE_NETWORK + 1)
+                .query(Long.class).single() > LARGE_NETWORK;
         if (large) {
             // A plan for these parameters, not the driver's generic plan after five runs: the generic
-            // plan cannot know the network is thousands of authors and reads all their posts by author
-            // (≈200 ms for the 20,000-connection hub) instead of walking the newest posts (≈2 ms).
+            // plan cannot know the network is thousands of authors and probes them one by one.
             jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
         }
-        var statement = blocked.length == 0
-                ? jdbc.sql(large ? FEED_LARGE_NETWORK : FEED)
-                : jdbc.sql(large ? FEED_LARGE_NETWORK_HIDING_BLOCKED : FEED_HIDING_BLOCKED).param("blocked", blocked);
-        List<PostRow> rows = statement
-                .param("authors", authors.stream().mapToLong(Long::longValue).toArray())
+        // One row more than a page tells whether there is a next page.
+        List<PostRow> rows = jdbc.sql(large
+                        ? (blocked.length == 0 ? FEED_LARGE_NETWORK : FEED_LARGE_NETWORK_HIDING_BLOCKED)
+                        : (blocked.length == 0 ? FEED : FEED_HIDING_BLOCKED))
+                .param("me", viewerId)
+                .param("blocked", blocked)
                 .param("at", timestamp(cursor.at()))
                 .param("id", cursor.id())
                 .param("n", POSTS_PER_PAGE + 1)

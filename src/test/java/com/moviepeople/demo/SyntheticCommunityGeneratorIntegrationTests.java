@@ -24,6 +24,8 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from member where username::text ~ '^gen[0-9]+$'", Long.class)).isEqualTo(400);
         assertThat(jdbc.queryForObject("select count(*) from member where email_verified_at is null", Long.class)).isZero();
         assertThat(summary.connections()).isBetween(400L * 15, 400L * 35);
+        assertThat(jdbc.queryForObject("select count(*) from feed_network", Long.class))
+                .as("the feed sees both directions of every accepted connection").isEqualTo(2 * summary.connections());
         assertThat(summary.portfolioItems()).isEqualTo(800);
         assertThat(summary.posts()).isEqualTo(400 * 10 + 800);
         assertThat(jdbc.queryForObject("select count(*) from search_person", Long.class)).as("generated members are searchable").isEqualTo(400);

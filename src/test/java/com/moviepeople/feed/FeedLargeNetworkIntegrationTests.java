@@ -3,58 +3,74 @@ package com.moviepeople.feed;
 import com.moviepeople.IntegrationTest;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Members with more than FeedService.LARGE_NETWORK connections get the same feed through the other query shape. */
 class FeedLargeNetworkIntegrationTests extends IntegrationTest {
 
+    @Autowired
+    JdbcClient jdbcClient;
+
     @Test
     void bothQueryShapesReturnTheSamePagesAndTheLargeNetworkPageWorks() throws Exception {
         CurrentMember viewer = newMember("hub");
+        CurrentMember stranger = newMember("stranger");
         String prefix = "ln" + (System.nanoTime() % 1_000_000) + "x";
         int others = FeedService.LARGE_NETWORK + 50;
         jdbc.update("""
                 insert into member(username, email, password_hash, display_name)
                 select ? || i, ? || i || '@example.com', 'x', 'Net ' || i from generate_series(1, ?) i""", prefix, prefix, others);
+        // The network as the feed keeps it (FeedNetworkUpdater writes these rows for accepted connections).
         jdbc.update("""
-                insert into connection(requester_id, receiver_id, status, created_at, responded_at)
-                select id, ?, 'ACCEPTED', now(), now() from member where username::text like ? || '%'""", viewer.id(), prefix);
+                insert into feed_network(member_id, author_id)
+                select ?, id from member where username::text like ? || '%'""", viewer.id(), prefix);
         jdbc.update("""
                 insert into post(author_id, kind, body, created_at)
                 select id, 'TEXT', 'post ' || k, now() - (random() * interval '30 days')
-                from member cross join generate_series(1, 2) k where username::text like ? || '%'""", prefix);
-        Long[] authors = jdbc.queryForList("""
-                select id from member where username::text like ? || '%' union select ?""", Long.class, prefix, viewer.id())
-                .toArray(Long[]::new);
-        assertThat(authors.length).isGreaterThan(FeedService.LARGE_NETWORK);
+                from member cross join generate_series(1, 2) k where username::text like ? || '%' or id in (?, ?)""",
+                prefix, viewer.id(), stranger.id());
+        jdbc.update("insert into post(author_id, kind, body, created_at) values (?, 'TEXT', 'stranger now', now())", stranger.id());
+        jdbc.update("insert into post(author_id, kind, body, created_at) values (?, 'TEXT', 'my own now', now())", viewer.id());
+        long strangersPosts = jdbc.queryForObject("select count(*) from post where author_id = ?", Long.class, stranger.id());
+        assertThat(strangersPosts).isEqualTo(3);
 
         Timestamp cursorAt = Timestamp.from(Instant.now().plusSeconds(60));
         long cursorId = Long.MAX_VALUE;
         for (int page = 0; page < 4; page++) {
-            List<Long> perAuthor = ids(FeedService.FEED, authors, cursorAt, cursorId);
-            List<Long> byTime = ids(FeedService.FEED_LARGE_NETWORK, authors, cursorAt, cursorId);
+            List<Long> perAuthor = ids(FeedService.FEED, viewer.id(), cursorAt, cursorId);
+            List<Long> byTime = ids(FeedService.FEED_LARGE_NETWORK, viewer.id(), cursorAt, cursorId);
             assertThat(byTime).hasSize(21).isEqualTo(perAuthor);
+            assertThat(jdbc.queryForList("select distinct author_id from post where id in (" + join(byTime) + ")", Long.class))
+                    .doesNotContain(stranger.id());
+            if (page == 0) {
+                assertThat(jdbc.queryForObject("select body from post where id = ?", String.class, byTime.get(0))).isEqualTo("my own now");
+            }
             long last = perAuthor.get(19);
             cursorAt = jdbc.queryForObject("select created_at from post where id = ?", Timestamp.class, last);
             cursorId = last;
         }
-        mvc.perform(get("/feed").with(user(viewer))).andExpect(status().isOk());
+        mvc.perform(get("/feed").with(user(viewer))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("my own now")));
     }
 
-    private List<Long> ids(String sql, Long[] authors, Timestamp at, long id) {
-        String named = sql.replace(":authors", "?").replace(":at", "?").replace(":id", "?").replace(":n", "?");
-        // Parameters appear in this order in both queries: at, id, authors, n (per-author: authors, at, id, n, n).
-        if (sql.equals(FeedService.FEED)) {
-            return jdbc.query(named, (rs, n) -> rs.getLong("id"), authors, at, id, 21, 21);
-        }
-        return jdbc.query(named, (rs, n) -> rs.getLong("id"), at, id, authors, 21);
+    private static String join(List<Long> ids) {
+        return String.join(",", ids.stream().map(String::valueOf).toList());
+    }
+
+    private List<Long> ids(String sql, long me, Timestamp at, long id) {
+        return jdbcClient.sql(sql).param("me", me).param("blocked", new long[0]).param("at", at).param("id", id)
+                .param("n", 21).query((rs, n) -> rs.getLong("id")).list();
     }
 }
