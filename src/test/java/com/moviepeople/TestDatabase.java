@@ -19,7 +19,9 @@ public final class TestDatabase {
     public static synchronized String jdbcUrl() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300").start();
+                postgres = EmbeddedPostgres.builder().setServerConfig("max_connections", "300")
+                        // As in production (zonky turns it off for tests): SessionStoreIntegrationTests tells the two apart.
+                        .setServerConfig("synchronous_commit", "on").start();
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not start the test PostgreSQL", e);
             }

@@ -1,0 +1,61 @@
+package com.moviepeople.config;
+
+import com.moviepeople.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.session.Session;
+import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Session writes commit asynchronously; everything else keeps synchronous commit. */
+class SessionStoreIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    JdbcIndexedSessionRepository sessions;
+
+    @Autowired
+    @Qualifier("springSessionTransactionOperations")
+    TransactionOperations sessionTransactions;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    private String synchronousCommit() {
+        return jdbc.queryForObject("show synchronous_commit", String.class);
+    }
+
+    @Test
+    void sessionTransactionsCommitAsynchronouslyAndOthersDoNot() {
+        assertThat(ReflectionTestUtils.getField(sessions, "transactionOperations")).as("the session store uses them")
+                .isSameAs(sessionTransactions);
+        String inSession = sessionTransactions.execute(status -> synchronousCommit());
+        String inApplication = transactions.execute(status -> synchronousCommit());
+        assertThat(inSession).isEqualTo("off");
+        assertThat(inApplication).isEqualTo("on");
+        assertThat(synchronousCommit()).as("SET LOCAL ends with the transaction").isEqualTo("on");
+    }
+
+    @Test
+    void aSessionSavedThroughTheStoreIsFoundAgain() {
+        Session session = sessions.createSession();
+        session.setAttribute("probe", "value");
+        sessions.save(sessions.findById(saved(session)));
+        Session found = sessions.findById(session.getId());
+        assertThat(found).isNotNull();
+        String probe = found.getAttribute("probe");
+        assertThat(probe).isEqualTo("value");
+        sessions.deleteById(session.getId());
+        assertThat(sessions.findById(session.getId())).isNull();
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private String saved(Session session) {
+        ((org.springframework.session.SessionRepository) sessions).save(session);
+        return session.getId();
+    }
+}
