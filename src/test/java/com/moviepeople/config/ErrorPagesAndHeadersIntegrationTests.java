@@ -1,10 +1,14 @@
 package com.moviepeople.config;
 
 import com.moviepeople.TestDatabase;
+import org.apache.catalina.core.StandardContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -143,6 +147,13 @@ class ErrorPagesAndHeadersIntegrationTests {
         HttpResponse<String> forged = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
                 .header("X-Request-Id", "<script>bad id</script>").GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(forged.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).doesNotContain("<"));
+    }
+
+    @Test
+    void tomcatTellsTheRequestIdFilterWhenARequestIsCompletelyDone(@Autowired WebServerApplicationContext context) {
+        // RequestIdFilter clears the id of a failed request only when Tomcat calls requestDestroyed.
+        StandardContext webapp = (StandardContext) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(webapp.getApplicationEventListeners()).contains(context.getBean(RequestIdFilter.class));
     }
 
     @Test
