@@ -179,6 +179,13 @@ class ErrorPagesAndHeadersIntegrationTests {
     }
 
     @Test
+    void theDockerHealthcheckProbesAPublicEndpointThatAnswersUp() throws Exception {
+        HttpResponse<String> probe = getJson(DockerfileTests.healthcheckPath());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.body()).contains("\"UP\"");
+    }
+
+    @Test
     void onlyTheHealthProbesOfActuatorArePublic() throws Exception {
         assertThat(getJson("/actuator/health/liveness").statusCode()).isEqualTo(200);
         assertThat(getJson("/actuator/health/readiness").statusCode()).isEqualTo(200);
