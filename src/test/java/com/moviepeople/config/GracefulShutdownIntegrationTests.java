@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The application runs in a child JVM and is stopped with a real SIGTERM, not with
  * {@code context.close()} in this JVM, because what is tested is the JVM's shutdown: Spring's
  * shutdown hook runs there alongside every other hook (the embedded PostgreSQL library registers
- * its own), and those hooks run concurrently. It costs one application start, about 10 s here.
+ * its own), and those hooks run concurrently. It costs one application start: 12–15 s here.
  *
  * <p>"Cleanly" is read from PostgreSQL's control file ({@code global/pg_control}): its cluster
  * state is "shut down" only after a shutdown checkpoint, and stays "in production" after a crash,
