@@ -85,7 +85,11 @@ public final class EmbeddedPostgresLauncher implements Closeable {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on")
-                .setPGStartupWait(Duration.ofSeconds(60));
+                .setPGStartupWait(Duration.ofSeconds(60))
+                // zonky's own JVM shutdown hook would stop PostgreSQL at once on SIGTERM, in parallel
+                // with Spring's, under the requests still finishing. The application context
+                // closes the launcher instead, after the web server and the connection pool.
+                .setRegisterShutdownHook(false);
         if (port > 0) {
             builder.setPort(port);
         }

@@ -2,6 +2,8 @@ package com.moviepeople.config;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequestEvent;
+import jakarta.servlet.ServletRequestListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.MDC;
@@ -18,12 +20,18 @@ import java.util.regex.Pattern;
  * Gives every request an id (the proxy's {@code X-Request-Id} when it is well-formed, else a new
  * one), puts it in the logging context ({@code requestId}, a field of every JSON log line) and
  * returns it in the response header, so a member's error report can be found in the logs.
+ *
+ * <p>When a request fails, the id must stay in the logging context after this filter has
+ * returned: the servlet container logs the unhandled exception (the stack trace an operator
+ * looks for) and renders the error page only once the filter chain has unwound. So on failure the
+ * id is removed when the container is done with the request ({@link #requestDestroyed}), not here.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter extends OncePerRequestFilter implements ServletRequestListener {
 
     static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9._-]{8,64}");
 
     @Override
@@ -31,12 +39,16 @@ class RequestIdFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
         String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
-        MDC.put("requestId", id);
+        MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            MDC.remove("requestId");
-        }
+        chain.doFilter(request, response);
+        // Not in a finally block: after an exception the container still logs with the id (see above).
+        MDC.remove(MDC_KEY);
+    }
+
+    /** Called by the container once it is completely done with a request, error page included. */
+    @Override
+    public void requestDestroyed(ServletRequestEvent event) {
+        MDC.remove(MDC_KEY);
     }
 }

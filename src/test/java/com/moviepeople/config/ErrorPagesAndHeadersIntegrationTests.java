@@ -1,10 +1,14 @@
 package com.moviepeople.config;
 
 import com.moviepeople.TestDatabase;
+import org.apache.catalina.core.StandardContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -146,6 +150,13 @@ class ErrorPagesAndHeadersIntegrationTests {
     }
 
     @Test
+    void tomcatTellsTheRequestIdFilterWhenARequestIsCompletelyDone(@Autowired WebServerApplicationContext context) {
+        // RequestIdFilter clears the id of a failed request only when Tomcat calls requestDestroyed.
+        StandardContext webapp = (StandardContext) ((TomcatWebServer) context.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(webapp.getApplicationEventListeners()).contains(context.getBean(RequestIdFilter.class));
+    }
+
+    @Test
     void pagesCarryTheSecurityHeaders() throws Exception {
         HttpResponse<String> response = get("/");
         assertThat(response.statusCode()).isEqualTo(200);
@@ -165,6 +176,13 @@ class ErrorPagesAndHeadersIntegrationTests {
         assertThat(get("/webjars/bootstrap/js/bootstrap.bundle.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/webjars/htmx.org/dist/htmx.min.js").statusCode()).isEqualTo(200);
         assertThat(get("/").body()).doesNotContain("cdn.", "https://unpkg");
+    }
+
+    @Test
+    void theDockerHealthcheckProbesAPublicEndpointThatAnswersUp() throws Exception {
+        HttpResponse<String> probe = getJson(DockerfileTests.healthcheckPath());
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.body()).contains("\"UP\"");
     }
 
     @Test
