@@ -34,17 +34,21 @@ class AccountMailer {
     private final String from;
     private final String baseUrl;
     private final Deque<OutboxMail> outbox = new ArrayDeque<>();
+    /** False in production (the prod profile): mails carry live sign-in links, never logged or kept there. */
+    private final boolean devOutbox;
 
     AccountMailer(ObjectProvider<JavaMailSender> mailSender,
                   @Value("${moviepeople.mail.from:MoviePeople <no-reply@moviepeople.example>}") String from,
-                  @Value("${moviepeople.base-url:}") String baseUrl) {
+                  @Value("${moviepeople.base-url:}") String baseUrl,
+                  @Value("${moviepeople.mail.dev-outbox:true}") boolean devOutbox) {
         this.mailSender = mailSender;
+        this.devOutbox = devOutbox;
         this.from = from;
         this.baseUrl = baseUrl;
     }
 
     boolean outboxEnabled() {
-        return mailSender.getIfAvailable() == null;
+        return devOutbox && mailSender.getIfAvailable() == null;
     }
 
     synchronized List<OutboxMail> outbox() {
@@ -61,6 +65,11 @@ class AccountMailer {
 
     void send(String to, String subject, String body) {
         JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null && !devOutbox) {
+            // Production without SMTP: the links in the body sign people in, so they go nowhere.
+            log.error("Mail '{}' not sent: no SMTP server configured (set spring.mail.host, see docs/deploy.md)", subject);
+            return;
+        }
         if (sender == null) {
             log.info("Mail (no SMTP configured, see /dev/outbox) to {}: {}\n{}", to, subject, body);
             synchronized (this) {

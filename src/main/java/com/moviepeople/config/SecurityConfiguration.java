@@ -55,23 +55,28 @@ class SecurityConfiguration {
 
     /**
      * Persistent remember-me tokens (a stolen cookie is detected, and "log out everywhere" deletes
-     * them all). The cookie is HttpOnly, Secure when the request came over HTTPS (also through a
-     * trusted proxy's X-Forwarded-Proto), and SameSite=Lax like the session cookie.
+     * them all). The cookie is HttpOnly, SameSite=Lax like the session cookie, and Secure when the
+     * session cookie is (the prod profile), else when the request came over HTTPS (also through a
+     * trusted proxy's X-Forwarded-Proto).
      */
     static PersistentTokenBasedRememberMeServices rememberMeServices(UserDetailsService userDetailsService,
-                                                                     PersistentTokenRepository tokens) {
+                                                                     PersistentTokenRepository tokens, boolean secure) {
         PersistentTokenBasedRememberMeServices services =
                 new PersistentTokenBasedRememberMeServices(REMEMBER_ME_KEY, userDetailsService, tokens);
         services.setParameter("remember-me");
         services.setTokenValiditySeconds((int) REMEMBER_ME_VALIDITY.toSeconds());
         services.setCookieCustomizer(cookie -> cookie.setAttribute("SameSite", "Lax"));
+        if (secure) {
+            services.setUseSecureCookie(true);
+        }
         return services;
     }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
                                             PersistentTokenRepository rememberMeTokens, RateLimiter rateLimiter,
-                                            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName)
+                                            @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName,
+                                            @Value("${server.servlet.session.cookie.secure:false}") boolean secureCookies)
             throws Exception {
         http
             .addFilterBefore(new LoginThrottleFilter(rateLimiter), UsernamePasswordAuthenticationFilter.class)
@@ -91,7 +96,7 @@ class SecurityConfiguration {
                 .permitAll())
             .rememberMe(rememberMe -> rememberMe
                 .key(REMEMBER_ME_KEY)
-                .rememberMeServices(rememberMeServices(userDetailsService, rememberMeTokens)))
+                .rememberMeServices(rememberMeServices(userDetailsService, rememberMeTokens, secureCookies)))
             .logout(logout -> logout
                 .logoutUrl("/logout")
                 .logoutSuccessUrl("/login?logout")

@@ -131,4 +131,65 @@ class ProductionProfileIntegrationTests {
                 .doesNotContainIgnoringCase("Domain=");
         assertThat(login.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION="));
     }
+
+    /**
+     * A browser for the prod child over plain HTTP: its cookies are Secure, which java.net's cookie
+     * handling would (rightly) not send back over http, so this one carries them itself.
+     */
+    private final class PlainHttpBrowser {
+        final Map<String, String> cookies = new java.util.LinkedHashMap<>();
+
+        HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+            if (!cookies.isEmpty()) {
+                request.header("Cookie", String.join("; ", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+            }
+            HttpResponse<String> response = http.send(request.header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+            return response;
+        }
+
+        HttpResponse<String> post(String path, String form) throws Exception {
+            String token = csrf(path);
+            return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8))));
+        }
+
+        String csrf(String path) throws Exception {
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))).body());
+            assertThat(token.find()).as("a CSRF token on " + path).isTrue();
+            return token.group(1);
+        }
+    }
+
+    private static String newMemberForm(String username) {
+        return "username=" + username + "&email=" + username + "%40example.com&password=a+sensible+passphrase+here&displayName=Prod+Member";
+    }
+
+    @Test
+    void mailsCarryingSignInLinksAreNeitherLoggedNorKeptWithoutSmtp() throws Exception {
+        String username = "prodmail" + System.nanoTime() % 1_000_000;
+        HttpResponse<String> signup = new PlainHttpBrowser().post("/signup", newMemberForm(username));
+        assertThat(signup.statusCode()).as(signup.body()).isEqualTo(302);
+        new PlainHttpBrowser().post("/password/forgot", "email=" + username + "%40example.com");
+
+        app.awaitLine(line -> line.contains("not sent: no SMTP server configured"), Duration.ofSeconds(10));
+        assertThat(app.stdout()).noneMatch(line -> line.contains("/verify-email/") || line.contains("/password/reset/"));
+        assertThat(get("/dev/outbox").statusCode()).as("no outbox in production, even from this machine").isEqualTo(404);
+    }
+
+    @Test
+    void theRememberMeCookieIsSecureEvenOverPlainHttp() throws Exception {
+        String username = "prodremember" + System.nanoTime() % 1_000_000;
+        assertThat(new PlainHttpBrowser().post("/signup", newMemberForm(username)).statusCode()).isEqualTo(302);
+        HttpResponse<String> login = new PlainHttpBrowser().post("/login",
+                "username=" + username + "&password=a+sensible+passphrase+here&remember-me=on");
+        assertThat(login.statusCode()).isEqualTo(302);
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("remember-me=")).findFirst().orElseThrow();
+        assertThat(cookie).contains("; Secure", "; HttpOnly").containsIgnoringCase("SameSite=Lax");
+    }
 }
