@@ -5,29 +5,16 @@ import com.moviepeople.TestDatabase;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.connections.Connections;
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TwoInstancesIntegrationTests {
 
     private static final Duration HEARTBEAT = Duration.ofMillis(500);
+    private static final String PASSWORD = "a sensible passphrase";
 
     private static ConfigurableApplicationContext start() {
         return new SpringApplicationBuilder(MoviePeopleApplication.class).run("--server.port=0",
@@ -51,91 +39,6 @@ class TwoInstancesIntegrationTests {
 
     private static int port(ConfigurableApplicationContext app) {
         return ((WebServerApplicationContext) app).getWebServer().getPort();
-    }
-
-    /** A browser: one cookie jar, any instance. */
-    private static final class Browser {
-        final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-        HttpResponse<String> get(int port, String path) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html").build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(int port, String path, String form) throws Exception {
-            return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-
-        String csrf(int port, String path) throws Exception {
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(port, path).body());
-            assertThat(token.find()).isTrue();
-            return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
-        }
-
-        /** Opens a server-sent event stream, as EventSource does; its lines are collected in the background. */
-        EventStream stream(int port, String path) throws Exception {
-            HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
-            return new EventStream(response);
-        }
-
-        void logIn(int port, String username) throws Exception {
-            HttpResponse<String> login = post(port, "/login", "username=" + username + "&password=a+sensible+passphrase&_csrf=" + csrf(port, "/login"));
-            assertThat(login.statusCode()).isEqualTo(302);
-            assertThat(login.headers().firstValue("Location").orElse("")).endsWith("/feed");
-        }
-    }
-
-    /** An open event stream: what it received so far, and whether the server ended it. */
-    private static final class EventStream implements AutoCloseable {
-        final HttpResponse<InputStream> response;
-        private final StringBuffer received = new StringBuffer();
-        private volatile boolean ended;
-
-        EventStream(HttpResponse<InputStream> response) {
-            this.response = response;
-            Thread reader = new Thread(() -> {
-                try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = lines.readLine()) != null) {
-                        received.append(line).append('\n');
-                    }
-                } catch (IOException e) {
-                    // Closed by the test.
-                }
-                ended = true;
-            }, "test-event-stream");
-            reader.setDaemon(true);
-            reader.start();
-        }
-
-        String text() {
-            return received.toString();
-        }
-
-        String await(String expected, Duration within) throws InterruptedException {
-            long deadline = System.nanoTime() + within.toNanos();
-            while (!text().contains(expected) && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            assertThat(text()).as("event stream").contains(expected);
-            return text();
-        }
-
-        boolean awaitEnd(Duration within) throws InterruptedException {
-            long deadline = System.nanoTime() + within.toNanos();
-            while (!ended && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
-            return ended;
-        }
-
-        @Override
-        public void close() throws IOException {
-            response.body().close();
-        }
     }
 
     private static long sessionLastAccess(ConfigurableApplicationContext app, String username) {
@@ -150,24 +53,24 @@ class TwoInstancesIntegrationTests {
             int b = port(second);
             String suffix = Long.toString(System.nanoTime() % 1_000_000);
             AccountService accounts = first.getBean(AccountService.class);
-            MemberSummary anna = accounts.registerVerified("twoi-anna-" + suffix, "twoi-anna-" + suffix + "@example.com", "a sensible passphrase", "Anna");
-            MemberSummary ben = accounts.registerVerified("twoi-ben-" + suffix, "twoi-ben-" + suffix + "@example.com", "a sensible passphrase", "Ben");
-            MemberSummary carol = accounts.registerVerified("twoi-carol-" + suffix, "twoi-carol-" + suffix + "@example.com", "a sensible passphrase", "Carol");
+            MemberSummary anna = accounts.registerVerified("twoi-anna-" + suffix, "twoi-anna-" + suffix + "@example.com", PASSWORD, "Anna");
+            MemberSummary ben = accounts.registerVerified("twoi-ben-" + suffix, "twoi-ben-" + suffix + "@example.com", PASSWORD, "Ben");
+            MemberSummary carol = accounts.registerVerified("twoi-carol-" + suffix, "twoi-carol-" + suffix + "@example.com", PASSWORD, "Carol");
             Connections connections = first.getBean(Connections.class);
             connections.request(anna.id(), ben.id());
             connections.accept(ben.id(), connections.stateBetween(ben.id(), anna.id()).connectionId());
             connections.request(anna.id(), carol.id());
             connections.accept(carol.id(), connections.stateBetween(carol.id(), anna.id()).connectionId());
 
-            Browser annasBrowser = new Browser();
-            annasBrowser.logIn(a, anna.username());
+            HttpBrowser annasBrowser = new HttpBrowser();
+            annasBrowser.logIn(a, anna.username(), PASSWORD);
             // Same session, other instance: the feed opens without logging in again.
             HttpResponse<String> feedOnSecond = annasBrowser.get(b, "/feed");
             assertThat(feedOnSecond.statusCode()).isEqualTo(200);
             assertThat(feedOnSecond.body()).contains("href=\"/people/" + anna.username() + "\"");
 
-            Browser bensBrowser = new Browser();
-            bensBrowser.logIn(a, ben.username());
+            HttpBrowser bensBrowser = new HttpBrowser();
+            bensBrowser.logIn(a, ben.username(), PASSWORD);
             assertThat(bensBrowser.get(a, "/messages/" + anna.username()).statusCode()).isEqualTo(200);
 
             // Anna sends through the second instance (CSRF token from her session, read on the first).
@@ -181,12 +84,15 @@ class TwoInstancesIntegrationTests {
             assertThat(poll.body()).contains("Call time is 6am");
 
             // Live: Ben's and Carol's browsers hold their event streams on the second instance…
-            Browser carolsBrowser = new Browser();
-            carolsBrowser.logIn(a, carol.username());
-            EventStream bensStream = bensBrowser.stream(b, "/messages/stream");
-            EventStream carolsStream = carolsBrowser.stream(b, "/messages/stream");
+            HttpBrowser carolsBrowser = new HttpBrowser();
+            carolsBrowser.logIn(a, carol.username(), PASSWORD);
+            HttpBrowser.EventStream bensStream = bensBrowser.stream(b, "/messages/stream");
+            HttpBrowser.EventStream carolsStream = carolsBrowser.stream(b, "/messages/stream");
             assertThat(bensStream.response.statusCode()).isEqualTo(200);
             assertThat(bensStream.response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+            // The filters that wrap every request wrap this one too.
+            assertThat(bensStream.response.headers().firstValue("Content-Security-Policy").orElse("")).contains("default-src 'self'");
+            assertThat(bensStream.response.headers().firstValue("X-Request-Id")).isPresent();
             bensStream.await("event:unread\ndata:{\"count\":0}\n", Duration.ofSeconds(5));
             carolsStream.await("event:unread", Duration.ofSeconds(5));
 
