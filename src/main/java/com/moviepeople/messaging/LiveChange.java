@@ -8,12 +8,13 @@ import java.util.Optional;
  * in a PostgreSQL notification: only ids, never message text (the pages fetch what they may see).
  *
  * <p>Payload formats, kept stable so that old and new instances understand each other during a
- * rolling deploy (anything else is ignored): {@code message:<senderId>:<recipientId>} and
- * {@code read:<readerId>:<otherId>}.
+ * rolling deploy (anything else is ignored): {@code message:<senderId>:<recipientId>},
+ * {@code read:<readerId>:<otherId>} and {@code ended:<memberId>:0} (the member's sessions were
+ * ended: their streams end too, and only pages still logged in reconnect).
  */
 record LiveChange(Kind kind, long actorId, long otherId) {
 
-    enum Kind { MESSAGE, READ }
+    enum Kind { MESSAGE, READ, ENDED }
 
     /** One server-sent event for the open pages of {@code memberId}. */
     record Delivery(long memberId, String event, String data) {
@@ -27,8 +28,12 @@ record LiveChange(Kind kind, long actorId, long otherId) {
         return new LiveChange(Kind.READ, readerId, otherId);
     }
 
+    static LiveChange sessionsEnded(long memberId) {
+        return new LiveChange(Kind.ENDED, memberId, 0);
+    }
+
     String payload() {
-        return (kind == Kind.MESSAGE ? "message:" : "read:") + actorId + ":" + otherId;
+        return kind.name().toLowerCase(java.util.Locale.ROOT) + ":" + actorId + ":" + otherId;
     }
 
     /** The change a notification's payload describes; empty for anything this version does not know. */
@@ -43,6 +48,7 @@ record LiveChange(Kind kind, long actorId, long otherId) {
         Kind kind = switch (parts[0]) {
             case "message" -> Kind.MESSAGE;
             case "read" -> Kind.READ;
+            case "ended" -> Kind.ENDED;
             default -> null;
         };
         try {
@@ -64,6 +70,7 @@ record LiveChange(Kind kind, long actorId, long otherId) {
                     new Delivery(otherId, "message", "{\"with\":" + actorId + ",\"incoming\":true}"),
                     new Delivery(actorId, "message", "{\"with\":" + otherId + ",\"incoming\":false}"));
             case READ -> List.of(new Delivery(actorId, "read", "{\"with\":" + otherId + "}"));
+            case ENDED -> List.of();
         };
     }
 }

@@ -1,5 +1,9 @@
 package com.moviepeople.messaging;
 
+import com.moviepeople.accounts.LoggedOutEverywhere;
+import com.moviepeople.accounts.MemberSuspended;
+import com.moviepeople.accounts.PasswordChanged;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +34,26 @@ class LiveNotifier {
 
     void messagesRead(long readerId, long otherId) {
         publish(LiveChange.messagesRead(readerId, otherId));
+    }
+
+    /*
+     * A member's sessions end (password change or reset, "log out everywhere", suspension, account
+     * deletion): their streams on every instance end with them, in the same transaction.
+     */
+
+    @EventListener
+    void on(PasswordChanged event) {
+        publish(LiveChange.sessionsEnded(event.memberId()));
+    }
+
+    @EventListener
+    void on(LoggedOutEverywhere event) {
+        publish(LiveChange.sessionsEnded(event.memberId()));
+    }
+
+    @EventListener
+    void on(MemberSuspended event) {
+        publish(LiveChange.sessionsEnded(event.memberId()));
     }
 
     private void publish(LiveChange change) {

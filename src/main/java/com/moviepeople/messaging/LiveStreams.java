@@ -151,6 +151,10 @@ class LiveStreams implements SmartLifecycle {
 
     /** Sends the change's events to the members' streams on this instance (most changes concern none here). */
     void deliver(LiveChange change) {
+        if (change.kind() == LiveChange.Kind.ENDED) {
+            endAllOf(change.actorId());
+            return;
+        }
         for (LiveChange.Delivery delivery : change.deliveries()) {
             Deque<Stream> streams = byMember.get(delivery.memberId());
             if (streams != null) {
@@ -167,6 +171,17 @@ class LiveStreams implements SmartLifecycle {
      */
     void resyncAll() {
         forEachStream(stream -> stream.send(SseEmitter.event().name("resync").data("{}")));
+    }
+
+    /**
+     * Ends the member's streams here: their sessions were ended, and a stream outlives the session
+     * that opened it. Pages still logged in reconnect within seconds; the others get 401.
+     */
+    void endAllOf(long memberId) {
+        Deque<Stream> streams = byMember.get(memberId);
+        if (streams != null) {
+            List.copyOf(streams).forEach(Stream::end);
+        }
     }
 
     /** Streams open on this instance (for tests and the logs). */

@@ -15,8 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -207,10 +209,33 @@ class LiveUpdatesIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void loggingOutEverywhereEndsTheMembersStreamsOnEveryInstanceAndNoOneElses() throws Exception {
+        CurrentMember anna = newMember("anna");
+        CurrentMember ben = newMember("ben");
+        MvcResult annas = openStream(anna);
+        MvcResult bens = openStream(ben);
+
+        mvc.perform(post("/settings/logout-everywhere").with(user(anna)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        // The stream is completed (the container ends the response); the page reconnects if still logged in.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (annas.getRequest().getAsyncContext() != null && !isDispatched(annas) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(isDispatched(annas)).as("anna's stream ended").isTrue();
+        assertThat(isDispatched(bens)).as("ben's stream open").isFalse();
+    }
+
+    private static boolean isDispatched(MvcResult stream) {
+        return ((org.springframework.mock.web.MockAsyncContext) stream.getRequest().getAsyncContext()).getDispatchedPath() != null;
+    }
+
+    @Test
     void notificationPayloadsRoundTripAndUnknownOnesAreIgnored() {
         LiveChange sent = LiveChange.messageSent(12, 34);
         assertThat(LiveChange.parse(sent.payload())).contains(sent);
         assertThat(LiveChange.parse(LiveChange.messagesRead(5, 6).payload())).contains(LiveChange.messagesRead(5, 6));
+        assertThat(LiveChange.parse(LiveChange.sessionsEnded(7).payload())).contains(LiveChange.sessionsEnded(7));
         assertThat(LiveChange.parse("typing:1:2")).isEmpty();
         assertThat(LiveChange.parse("message:1")).isEmpty();
         assertThat(LiveChange.parse("message:x:2")).isEmpty();
