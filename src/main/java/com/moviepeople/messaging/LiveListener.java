@@ -85,6 +85,11 @@ class LiveListener implements SmartLifecycle {
                 }
                 connectedBefore = true;
                 listen(connection);
+                // Stopped: a connection that goes back to a pool must not keep listening (an unread
+                // listener holds PostgreSQL's notification queue back).
+                try (Statement unlisten = connection.createStatement()) {
+                    unlisten.execute("UNLISTEN *");
+                }
             } catch (SQLException | RuntimeException e) {
                 listening = false;
                 if (!running) {
