@@ -73,6 +73,10 @@
         if (type === 'message') {
             var poll = conversationPoll();
             if (poll && String(data.with) === poll.getAttribute('data-live-with')) {
+                // Our own message from this very tab: the send's answer (still on its way) brings it.
+                if (!data.incoming && document.querySelector('[data-send-form].htmx-request')) {
+                    return;
+                }
                 htmx.trigger(poll, 'mp:message');
             } else if (data.incoming) {
                 refreshBadge();

@@ -69,6 +69,9 @@
         }
     });
 
+    // Right after the swap, in the same task, so that nobody ever sees a message twice.
+    document.addEventListener('htmx:afterSwap', tidy);
+
     document.addEventListener('htmx:afterSettle', function () {
         tidy();
         if (justSent) {
