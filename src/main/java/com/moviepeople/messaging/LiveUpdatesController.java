@@ -3,7 +3,6 @@ package com.moviepeople.messaging;
 import com.moviepeople.shared.CurrentMember;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -51,8 +50,9 @@ class LiveUpdatesController {
         SseEmitter emitter = opened.get();
         try {
             emitter.send(SseEmitter.event().name("unread").data("{\"count\":" + messaging.unreadCount(me.id()) + "}"));
-        } catch (DataAccessException | IOException e) {
-            // No count: the page keeps the one it was rendered with.
+        } catch (RuntimeException | IOException e) {
+            // No count (the database is away, say): the page keeps the one it was rendered with. The
+            // stream is returned all the same: registered already, it must reach the container to end.
             log.debug("Live stream opened without the unread count: {}", e.toString());
         }
         // nginx and similar proxies would otherwise buffer the stream.
