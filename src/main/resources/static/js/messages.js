@@ -1,8 +1,9 @@
 /*
  * Conversation page behaviour on top of htmx (no inline scripts: the CSP allows only our files).
- * New messages arrive by polling GET /messages/{username}/since?after=<newest id shown> every few
- * seconds; sending posts the form in the background. Both append to #message-list, so a message
- * can arrive twice (a poll and the send answer racing): duplicates are dropped by id.
+ * New messages are fetched from GET /messages/{username}/since?after=<newest id shown> when
+ * js/live.js hears of one (and every 30 s as a fallback); sending posts the form in the
+ * background. Both append to #message-list, so a message can arrive twice (a fetch and the send
+ * answer racing): duplicates are dropped by id.
  */
 (function () {
     'use strict';
@@ -54,7 +55,7 @@
 
     var justSent = false;
 
-    // The poll always asks for what is newer than the newest message on the page.
+    // The fetch always asks for what is newer than the newest message on the page.
     document.addEventListener('htmx:configRequest', function (event) {
         var elt = event.detail.elt;
         if (elt && elt.hasAttribute && elt.hasAttribute('data-poll-messages')) {
@@ -67,6 +68,9 @@
             justSent = true;
         }
     });
+
+    // Right after the swap, in the same task, so that nobody ever sees a message twice.
+    document.addEventListener('htmx:afterSwap', tidy);
 
     document.addEventListener('htmx:afterSettle', function () {
         tidy();

@@ -18,7 +18,9 @@ public final class UsernameRules {
             "login", "logout", "signup", "register", "feed", "search", "messages", "message", "connections",
             "people", "profile", "profiles", "portfolio", "posts", "comments", "settings", "password",
             "verify-email", "api", "actuator", "error", "webjars", "css", "js", "images", "static",
-            "about", "terms", "privacy", "security", "null", "undefined", "me", "you", "new", "edit");
+            "about", "terms", "privacy", "security", "null", "undefined", "me", "you", "new", "edit",
+            // /messages/stream and /messages/unread (live updates) would hide such a member's conversation.
+            "stream", "unread");
 
     private static final Set<String> RESERVED_SKELETONS = RESERVED.stream().map(UsernameRules::skeleton)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());

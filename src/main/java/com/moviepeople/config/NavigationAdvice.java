@@ -2,10 +2,17 @@ package com.moviepeople.config;
 
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NavigationBadge;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 
 import java.util.HashMap;
 import java.util.List;
@@ -34,16 +41,30 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("nav")
-    Map<String, Long> navigation(@AuthenticationPrincipal CurrentMember me) {
+    Map<String, Long> navigation(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
         Map<String, Long> counts = new HashMap<>();
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
         counts.put("unverifiedEmail", 0L);
-        if (me != null) {
+        if (me != null && rendersView(request)) {
             for (NavigationBadge badge : badges) {
                 counts.put(badge.name(), badge.countFor(me.id()));
             }
         }
         return counts;
+    }
+
+    /**
+     * Whether the handler answers with a template (a view name or ModelAndView), which may show the
+     * navigation; not a response body such as the live-update stream, which would only pay for the counts.
+     */
+    private static boolean rendersView(HttpServletRequest request) {
+        if (!(request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler)) {
+            return true;
+        }
+        Class<?> type = handler.getReturnType().getParameterType();
+        return !(ResponseEntity.class.isAssignableFrom(type) || ResponseBodyEmitter.class.isAssignableFrom(type)
+                || handler.hasMethodAnnotation(ResponseBody.class)
+                || AnnotatedElementUtils.hasAnnotation(handler.getBeanType(), ResponseBody.class));
     }
 }

@@ -11,7 +11,13 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.http.HttpStatus;
 import com.moviepeople.shared.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
@@ -102,6 +108,12 @@ class SecurityConfiguration {
                 .logoutSuccessUrl("/login?logout")
                 .deleteCookies(sessionCookieName)
                 .permitAll())
+            // Pages send anonymous visitors to the login page; the live-update stream (read by
+            // EventSource, not shown) answers 401, so a browser does not parse the login page as events.
+            .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new DelegatingAuthenticationEntryPoint(
+                    new LoginUrlAuthenticationEntryPoint("/login"),
+                    new RequestMatcherEntry<>(PathPatternRequestMatcher.withDefaults().matcher("/messages/stream"),
+                            new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

@@ -21,12 +21,9 @@ import java.util.Map;
 
 /**
  * The inbox, a conversation and sending. Pages work without JavaScript (a normal POST and a
- * redirect); with htmx the form posts in the background and the page polls a small fragment.
- *
- * <p>Live updates poll ({@code /messages/{username}/since} every few seconds) rather than use
- * server-sent events: a poll is a short ordinary request that works through any proxy, needs no
- * connection held open per reader on our small thread pool, and keeps working unchanged when
- * several app instances share one PostgreSQL. A few seconds of delay is fine for messages.
+ * redirect); with htmx the form posts in the background and new messages come from a small
+ * fragment ({@code /messages/{username}/since}), fetched when the page's live-update stream
+ * ({@link LiveUpdatesController}) says there is one, and every 30 s in case it was missed.
  */
 @Controller
 class MessagesController {

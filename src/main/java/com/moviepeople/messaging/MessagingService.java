@@ -47,16 +47,18 @@ class MessagingService implements Messaging {
     private final MemberDirectory members;
     private final MemberCards cards;
     private final RateLimiter rateLimiter;
+    private final LiveNotifier live;
     private final Clock clock;
 
     MessagingService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberDirectory members, MemberCards cards,
-                     RateLimiter rateLimiter, Clock clock) {
+                     RateLimiter rateLimiter, LiveNotifier live, Clock clock) {
         this.jdbc = jdbc;
         this.connections = connections;
         this.blocks = blocks;
         this.members = members;
         this.cards = cards;
         this.rateLimiter = rateLimiter;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -83,7 +85,7 @@ class MessagingService implements Messaging {
                         on conflict (member_a, member_b) do update set member_a = excluded.member_a
                         returning id""")
                 .param("lo", lo).param("hi", hi).query(Long.class).single();
-        return jdbc.sql("""
+        long messageId = jdbc.sql("""
                         with m as (
                             insert into message (sender_id, recipient_id, body, sent_at)
                             values (:sender, :recipient, :body, :now) returning id)
@@ -93,6 +95,9 @@ class MessagingService implements Messaging {
                 .param("sender", senderId).param("recipient", recipientId).param("body", body)
                 .param("now", Timestamp.from(clock.instant())).param("conversation", conversationId)
                 .query(Long.class).single();
+        // Delivered to every instance when this transaction commits; never if it rolls back.
+        live.messageSent(senderId, recipientId);
+        return messageId;
     }
 
     @Override
@@ -105,11 +110,16 @@ class MessagingService implements Messaging {
     @Override
     @Transactional
     public int markRead(long readerId, long otherId) {
-        return jdbc.sql("""
+        int marked = jdbc.sql("""
                         update message set read_at = :now
                         where recipient_id = :reader and sender_id = :other and read_at is null""")
                 .param("now", Timestamp.from(clock.instant())).param("reader", readerId).param("other", otherId)
                 .update();
+        if (marked > 0) {
+            // The reader's other pages lower their unread badge.
+            live.messagesRead(readerId, otherId);
+        }
+        return marked;
     }
 
     @Override
