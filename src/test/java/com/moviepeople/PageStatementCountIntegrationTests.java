@@ -1,0 +1,83 @@
+package com.moviepeople;
+
+import com.moviepeople.connections.Connections;
+import com.moviepeople.portfolio.PortfolioItemForm;
+import com.moviepeople.portfolio.PortfolioService;
+import com.moviepeople.shared.CurrentMember;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * The profile page and the connections list run the same number of SQL statements whatever the
+ * amount behind them (portfolio items, mutual connections, connections): no N+1. The feed, post,
+ * inbox, conversation and search pages have theirs in their own modules' tests.
+ */
+class PageStatementCountIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    PortfolioService portfolio;
+
+    private void connect(CurrentMember a, CurrentMember b) {
+        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
+    }
+
+    private long statementsFor(CurrentMember viewer, String url) throws Exception {
+        mvc.perform(get(url).with(user(viewer))).andExpect(status().isOk()); // warm-up
+        queries.reset();
+        mvc.perform(get(url).with(user(viewer))).andExpect(status().isOk());
+        return queries.count();
+    }
+
+    /** A member with {@code items} portfolio items and {@code mutual} connections shared with the viewer. */
+    private CurrentMember[] profileWith(int items, int mutual) {
+        CurrentMember owner = newMember("owner");
+        CurrentMember viewer = newMember("viewer");
+        connect(viewer, owner);
+        for (int i = 0; i < items; i++) {
+            portfolio.add(owner.id(), new PortfolioItemForm("Short film " + i, "Edited it.",
+                    "https://www.youtube.com/watch?v=aqz-KE-bpKQ", 2020, "Editor"));
+        }
+        for (int i = 0; i < mutual; i++) {
+            CurrentMember both = newMember("mutual");
+            connect(both, owner);
+            connect(both, viewer);
+        }
+        return new CurrentMember[] {owner, viewer};
+    }
+
+    @Test
+    void theProfilePageRunsTheSameStatementsForOneOrTwelvePortfolioItemsAndMutualConnections() throws Exception {
+        CurrentMember[] small = profileWith(1, 1);
+        CurrentMember[] large = profileWith(12, 12);
+        long few = statementsFor(small[1], "/people/" + small[0].username());
+        long many = statementsFor(large[1], "/people/" + large[0].username());
+        System.out.println("Statements per profile page (1 / 12 items and mutual connections): " + few + " / " + many);
+        assertThat(many).isEqualTo(few);
+        assertThat(many).isLessThanOrEqualTo(15);
+    }
+
+    @Test
+    void theConnectionsListRunsTheSameStatementsForTwoOrTwentyFiveConnections() throws Exception {
+        CurrentMember few = newMember("few");
+        CurrentMember many = newMember("many");
+        for (int i = 0; i < 2; i++) {
+            connect(newMember("c"), few);
+        }
+        for (int i = 0; i < 25; i++) {
+            connect(newMember("c"), many);
+        }
+        long small = statementsFor(few, "/connections");
+        long large = statementsFor(many, "/connections");
+        System.out.println("Statements per connections page (2 / 25 connections): " + small + " / " + large);
+        assertThat(large).isEqualTo(small);
+        assertThat(large).isLessThanOrEqualTo(12);
+    }
+}
