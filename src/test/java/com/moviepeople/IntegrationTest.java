@@ -1,5 +1,7 @@
 package com.moviepeople;
 
+import com.moviepeople.connections.Connections;
+
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.shared.CurrentMember;
@@ -59,6 +61,16 @@ public abstract class IntegrationTest {
     protected QueryCounter queries;
 
     /** A unique, valid username starting with {@code prefix}. */
+    @Autowired
+    private Connections connectionsForSetUp;
+
+    /** {@code a} asks {@code b} to connect and {@code b} accepts, through the connections module's API; returns the connection's id. */
+    protected long connect(CurrentMember a, CurrentMember b) {
+        long id = connectionsForSetUp.request(a.id(), b.id()).state().connectionId();
+        connectionsForSetUp.accept(b.id(), id);
+        return id;
+    }
+
     protected static String uniqueName(String prefix) {
         return (prefix + "-" + ProcessHandle.current().pid() % 10000 + "-" + SEQUENCE.incrementAndGet()).toLowerCase();
     }

@@ -20,14 +20,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PageStatementCountIntegrationTests extends IntegrationTest {
 
     @Autowired
-    Connections connections;
-
-    @Autowired
     PortfolioService portfolio;
-
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
 
     private long statementsFor(CurrentMember viewer, String url) throws Exception {
         mvc.perform(get(url).with(user(viewer))).andExpect(status().isOk()); // warm-up

@@ -53,10 +53,6 @@ class BlockingIntegrationTests extends IntegrationTest {
         return mvc.perform(post("/people/" + whom.username() + "/block").with(user(who)).with(csrf()));
     }
 
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
-
     private long pairRows(CurrentMember a, CurrentMember b) {
         return jdbc.queryForObject("""
                 select count(*) from connection where least(requester_id, receiver_id) = least(?, ?)

@@ -35,12 +35,6 @@ class FeedIntegrationTests extends IntegrationTest {
     @Autowired
     Feed feed;
 
-    private long connect(CurrentMember a, CurrentMember b) {
-        long id = connections.request(a.id(), b.id()).state().connectionId();
-        connections.accept(b.id(), id);
-        return id;
-    }
-
     private ResultActions postAs(CurrentMember me, String url, String content) throws Exception {
         var request = post(url).with(user(me)).with(csrf());
         if (content != null) {

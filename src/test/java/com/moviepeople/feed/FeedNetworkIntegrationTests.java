@@ -32,12 +32,6 @@ class FeedNetworkIntegrationTests extends IntegrationTest {
                 (Object) java.util.Arrays.stream(members).map(CurrentMember::id).toArray(Long[]::new));
     }
 
-    private long connect(CurrentMember a, CurrentMember b) {
-        long id = connections.request(a.id(), b.id()).state().connectionId();
-        connections.accept(b.id(), id);
-        return id;
-    }
-
     @Test
     void acceptingAddsBothDirectionsAndRemovingTakesThemAway() {
         var anna = newMember("fn-anna");

@@ -3,7 +3,6 @@ package com.moviepeople.feed;
 import com.moviepeople.shared.KeysetCursor;
 
 import com.moviepeople.IntegrationTest;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -36,14 +35,7 @@ class FeedPaginationIntegrationTests extends IntegrationTest {
     private static final Pattern EARLIER = Pattern.compile("data-earlier-cursor=\"([^\"]+)\"");
 
     @Autowired
-    Connections connections;
-
-    @Autowired
     Feed feed;
-
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
 
     private static List<Long> ids(Pattern pattern, String html) {
         List<Long> ids = new ArrayList<>();

@@ -1,7 +1,6 @@
 package com.moviepeople.feed;
 
 import com.moviepeople.IntegrationTest;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.portfolio.PortfolioItemAdded;
 import com.moviepeople.portfolio.PortfolioItemForm;
 import com.moviepeople.portfolio.PortfolioItemView;
@@ -39,17 +38,10 @@ class PortfolioPostsIntegrationTests extends IntegrationTest {
     PortfolioService portfolio;
 
     @Autowired
-    Connections connections;
-
-    @Autowired
     ApplicationEventPublisher events;
 
     @Autowired
     Feed feed;
-
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
 
     private List<Map<String, Object>> postsFor(long itemId) {
         return jdbc.queryForList("select * from post where portfolio_item_id = ?", itemId);

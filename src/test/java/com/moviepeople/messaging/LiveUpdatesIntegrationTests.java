@@ -1,7 +1,6 @@
 package com.moviepeople.messaging;
 
 import com.moviepeople.IntegrationTest;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,9 +32,6 @@ class LiveUpdatesIntegrationTests extends IntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(5);
 
     @Autowired
-    Connections connections;
-
-    @Autowired
     Messaging messaging;
 
     @Autowired
@@ -58,10 +54,6 @@ class LiveUpdatesIntegrationTests extends IntegrationTest {
             }
         }
         opened.clear();
-    }
-
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
     }
 
     private MvcResult openStream(CurrentMember me) throws Exception {

@@ -41,10 +41,6 @@ class MessagingIntegrationTests extends IntegrationTest {
 
     // --- helpers ---------------------------------------------------------------------------
 
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
-
     private void disconnect(CurrentMember a, CurrentMember b) {
         connections.remove(a.id(), connections.stateBetween(a.id(), b.id()).connectionId());
     }

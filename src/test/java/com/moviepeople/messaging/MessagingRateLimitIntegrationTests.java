@@ -1,7 +1,6 @@
 package com.moviepeople.messaging;
 
 import com.moviepeople.IntegrationTest;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,13 +18,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
         "moviepeople.rate-limits.messages-unverified=2/1d",
         "moviepeople.rate-limits.messages-per-member=4/1d"})
 class MessagingRateLimitIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    private void connect(CurrentMember a, CurrentMember b) {
-        connections.accept(b.id(), connections.request(a.id(), b.id()).state().connectionId());
-    }
 
     private ResultActions send(CurrentMember from, CurrentMember to, String content, boolean htmx) throws Exception {
         var request = post("/messages/" + to.username()).with(user(from)).with(csrf()).param("content", content);
