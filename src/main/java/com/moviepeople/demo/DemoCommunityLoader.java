@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
@@ -134,16 +133,10 @@ class DemoCommunityLoader implements ApplicationRunner {
         this.environment = environment;
     }
 
-    /** {@code moviepeople.demo-data} when set; otherwise on for the embedded database only. */
-    boolean enabled() {
-        Boolean configured = environment.getProperty("moviepeople.demo-data", Boolean.class);
-        return configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-    }
-
     @Override
     @Transactional
     public void run(ApplicationArguments args) {
-        if (!enabled() || accounts.count() > 0) {
+        if (!DemoData.enabled(environment) || accounts.count() > 0) {
             return;
         }
         for (DemoMember m : MEMBERS) {

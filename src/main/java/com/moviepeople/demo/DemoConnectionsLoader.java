@@ -12,7 +12,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 import java.util.HashMap;
 import java.util.List;
@@ -78,15 +77,9 @@ class DemoConnectionsLoader implements ApplicationRunner, Ordered {
         return 10;
     }
 
-    /** The same rule as {@link DemoCommunityLoader#enabled()}. */
-    boolean enabled() {
-        Boolean configured = environment.getProperty("moviepeople.demo-data", Boolean.class);
-        return configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-    }
-
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled()) {
+        if (!DemoData.enabled(environment)) {
             return;
         }
         Map<String, MemberSummary> demo = new HashMap<>();

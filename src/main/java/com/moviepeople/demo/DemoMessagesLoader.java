@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 import java.util.List;
 import java.util.Optional;
@@ -65,15 +64,9 @@ class DemoMessagesLoader implements ApplicationRunner {
         this.environment = environment;
     }
 
-    /** The same rule as {@link DemoCommunityLoader#enabled()}. */
-    boolean enabled() {
-        Boolean configured = environment.getProperty("moviepeople.demo-data", Boolean.class);
-        return configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-    }
-
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled() || !messaging.isEmpty()) {
+        if (!DemoData.enabled(environment) || !messaging.isEmpty()) {
             return;
         }
         int sent = 0;

@@ -11,7 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import org.springframework.util.StringUtils;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -78,15 +77,9 @@ class DemoPostsLoader implements ApplicationRunner {
         this.clock = clock;
     }
 
-    /** The same rule as {@link DemoCommunityLoader#enabled()}. */
-    boolean enabled() {
-        Boolean configured = environment.getProperty("moviepeople.demo-data", Boolean.class);
-        return configured != null ? configured : !StringUtils.hasText(environment.getProperty("spring.datasource.url"));
-    }
-
     @Override
     public void run(ApplicationArguments args) {
-        if (!enabled() || feed.hasTextPosts()) {
+        if (!DemoData.enabled(environment) || feed.hasTextPosts()) {
             return;
         }
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
