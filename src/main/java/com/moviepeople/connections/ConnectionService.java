@@ -182,24 +182,26 @@ class ConnectionService implements Connections {
                 .query(ENTRY).list();
     }
 
-    /** Pending requests waiting for the member's answer, newest first. */
+    /** Pending requests waiting for the member's answer, newest first, after the keyset {@code (at, connectionId)}. */
     @Transactional(readOnly = true)
-    List<Entry> pendingReceived(long memberId, int limit) {
-        return jdbc.sql("""
-                        select id, requester_id as other_id, created_at as at from connection
-                        where receiver_id = :m and status = 'PENDING'
-                        order by created_at desc, id desc limit :n""")
-                .param("m", memberId).param("n", limit).query(ENTRY).list();
+    List<Entry> pendingReceived(long memberId, Instant beforeAt, long beforeId, int limit) {
+        return pending("requester_id", "receiver_id", memberId, beforeAt, beforeId, limit);
     }
 
-    /** Pending requests the member sent, newest first. */
+    /** Pending requests the member sent, newest first, after the keyset {@code (at, connectionId)}. */
     @Transactional(readOnly = true)
-    List<Entry> pendingSent(long memberId, int limit) {
+    List<Entry> pendingSent(long memberId, Instant beforeAt, long beforeId, int limit) {
+        return pending("receiver_id", "requester_id", memberId, beforeAt, beforeId, limit);
+    }
+
+    /** One ordered, limited scan of connection_pending_received_idx or connection_pending_sent_idx. */
+    private List<Entry> pending(String otherColumn, String memberColumn, long memberId, Instant beforeAt, long beforeId, int limit) {
         return jdbc.sql("""
-                        select id, receiver_id as other_id, created_at as at from connection
-                        where requester_id = :m and status = 'PENDING'
-                        order by created_at desc, id desc limit :n""")
-                .param("m", memberId).param("n", limit).query(ENTRY).list();
+                        select id, %s as other_id, created_at as at from connection
+                        where %s = :m and status = 'PENDING' and (created_at, id) < (:at, :id)
+                        order by created_at desc, id desc limit :n""".formatted(otherColumn, memberColumn))
+                .param("m", memberId).param("at", Timestamp.from(beforeAt)).param("id", beforeId).param("n", limit)
+                .query(ENTRY).list();
     }
 
     // --- transitions -----------------------------------------------------------------------

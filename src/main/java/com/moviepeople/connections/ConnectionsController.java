@@ -18,7 +18,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -34,7 +36,6 @@ class ConnectionsController {
 
     static final int PAGE_SIZE = 20;
     /** The pending lists show this many of each, newest first; more is rare and not paged yet. */
-    static final int PENDING_LIMIT = 100;
 
     /** Where a form may send the member back to: a path on this site, nothing else. */
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%-]{0,300}");
@@ -53,31 +54,57 @@ class ConnectionsController {
         this.rateLimiter = rateLimiter;
     }
 
+    /** One keyset page of a member's list, newest first: asked for one row more than a page, to know if there is a next. */
+    @FunctionalInterface
+    private interface PageQuery {
+        List<Entry> entries(long memberId, Instant beforeAt, long beforeId, int limit);
+    }
+
+    private record Page(List<Entry> entries, String nextCursor) {
+
+        static Page of(PageQuery query, long memberId, KeysetCursor cursor) {
+            List<Entry> rows = query.entries(memberId, cursor.at(), cursor.id(), PAGE_SIZE + 1);
+            if (rows.size() <= PAGE_SIZE) {
+                return new Page(rows, null);
+            }
+            Entry last = rows.get(PAGE_SIZE - 1);
+            return new Page(rows.subList(0, PAGE_SIZE), new KeysetCursor(last.at(), last.connectionId()).encode());
+        }
+    }
+
     @GetMapping("/connections")
     String connections(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String after, Model model) {
         KeysetCursor cursor = KeysetCursor.decode(after).orElse(KeysetCursor.START);
-        // One row more than a page tells whether there is a next page.
-        List<Entry> entries = connections.connectionsOf(me.id(), cursor.at(), cursor.id(), PAGE_SIZE + 1);
-        boolean more = entries.size() > PAGE_SIZE;
-        List<Entry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
-        model.addAttribute("connections", views(page, Kind.CONNECTED));
+        Page page = Page.of(connections::connectionsOf, me.id(), cursor);
+        model.addAttribute("connections", views(page.entries(), Kind.CONNECTED));
         model.addAttribute("firstPage", cursor == KeysetCursor.START);
-        model.addAttribute("nextCursor", more ? new KeysetCursor(page.get(PAGE_SIZE - 1).at(), page.get(PAGE_SIZE - 1).connectionId()).encode() : null);
+        model.addAttribute("nextCursor", page.nextCursor());
         model.addAttribute("returnTo", "/connections");
         return "connections/index";
     }
 
+    /**
+     * Requests received and sent, each list paged on its own: {@code received} and {@code sent} are
+     * the cursors of the two lists (a page of one keeps the other where it was).
+     */
     @GetMapping("/connections/pending")
-    String pending(@AuthenticationPrincipal CurrentMember me, Model model) {
-        List<Entry> received = connections.pendingReceived(me.id(), PENDING_LIMIT);
-        List<Entry> sent = connections.pendingSent(me.id(), PENDING_LIMIT);
+    String pending(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String received,
+                   @RequestParam(required = false) String sent, Model model) {
+        KeysetCursor receivedCursor = KeysetCursor.decode(received).orElse(KeysetCursor.START);
+        KeysetCursor sentCursor = KeysetCursor.decode(sent).orElse(KeysetCursor.START);
+        Page receivedPage = Page.of(connections::pendingReceived, me.id(), receivedCursor);
+        Page sentPage = Page.of(connections::pendingSent, me.id(), sentCursor);
         Set<Long> ids = new LinkedHashSet<>();
-        received.forEach(e -> ids.add(e.otherId()));
-        sent.forEach(e -> ids.add(e.otherId()));
+        receivedPage.entries().forEach(e -> ids.add(e.otherId()));
+        sentPage.entries().forEach(e -> ids.add(e.otherId()));
         Map<Long, MemberCard> cardsById = cards.cardsFor(ids);
-        model.addAttribute("received", views(received, Kind.REQUEST_RECEIVED, cardsById));
-        model.addAttribute("sent", views(sent, Kind.REQUEST_SENT, cardsById));
-        model.addAttribute("pendingLimit", PENDING_LIMIT);
+        model.addAttribute("received", views(receivedPage.entries(), Kind.REQUEST_RECEIVED, cardsById));
+        model.addAttribute("sent", views(sentPage.entries(), Kind.REQUEST_SENT, cardsById));
+        // Paging one list keeps the other where it was (only a well-formed cursor is carried along).
+        String keptReceived = receivedCursor == KeysetCursor.START ? null : received;
+        String keptSent = sentCursor == KeysetCursor.START ? null : sent;
+        model.addAttribute("receivedNext", receivedPage.nextCursor() == null ? null : pendingUrl(receivedPage.nextCursor(), keptSent));
+        model.addAttribute("sentNext", sentPage.nextCursor() == null ? null : pendingUrl(keptReceived, sentPage.nextCursor()));
         model.addAttribute("returnTo", "/connections/pending");
         return "connections/pending";
     }
@@ -106,33 +133,31 @@ class ConnectionsController {
     @PostMapping("/connections/{id}/accept")
     String accept(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
                   @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
-        long requester = connections.accept(me.id(), id);
-        flash.addFlashAttribute("success", "You are now connected with " + nameOf(requester) + ".");
-        return redirect(returnTo, "/connections/pending");
+        return done(connections.accept(me.id(), id), "You are now connected with %s.", returnTo, "/connections/pending", flash);
     }
 
     @PostMapping("/connections/{id}/reject")
     String reject(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
                   @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
-        long requester = connections.reject(me.id(), id);
-        flash.addFlashAttribute("success", "You declined the request from " + nameOf(requester) + ".");
-        return redirect(returnTo, "/connections/pending");
+        return done(connections.reject(me.id(), id), "You declined the request from %s.", returnTo, "/connections/pending", flash);
     }
 
     @PostMapping("/connections/{id}/cancel")
     String cancel(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
                   @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
-        long receiver = connections.cancel(me.id(), id);
-        flash.addFlashAttribute("success", "You withdrew your request to " + nameOf(receiver) + ".");
-        return redirect(returnTo, "/connections/pending");
+        return done(connections.cancel(me.id(), id), "You withdrew your request to %s.", returnTo, "/connections/pending", flash);
     }
 
     @PostMapping("/connections/{id}/remove")
     String remove(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
                   @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
-        long other = connections.remove(me.id(), id);
-        flash.addFlashAttribute("success", "You are no longer connected with " + nameOf(other) + ".");
-        return redirect(returnTo, "/connections");
+        return done(connections.remove(me.id(), id), "You are no longer connected with %s.", returnTo, "/connections", flash);
+    }
+
+    /** After a transition: a success message naming the other member, and back to where the member was. */
+    private String done(long otherId, String message, String returnTo, String fallback, RedirectAttributes flash) {
+        flash.addFlashAttribute("success", message.formatted(nameOf(otherId)));
+        return redirect(returnTo, fallback);
     }
 
     private List<ConnectionView> views(List<Entry> entries, Kind kind) {
@@ -148,6 +173,13 @@ class ConnectionsController {
             }
         }
         return views;
+    }
+
+    private static String pendingUrl(String received, String sent) {
+        return UriComponentsBuilder.fromPath("/connections/pending")
+                .queryParamIfPresent("received", java.util.Optional.ofNullable(received))
+                .queryParamIfPresent("sent", java.util.Optional.ofNullable(sent))
+                .encode().toUriString();
     }
 
     private String nameOf(long memberId) {

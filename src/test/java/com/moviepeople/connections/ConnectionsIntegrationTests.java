@@ -456,4 +456,62 @@ class ConnectionsIntegrationTests extends IntegrationTest {
         }
         mvc.perform(get("/feed").with(user(ben))).andExpect(content().string(containsString("data-pending-requests=\"0\"")));
     }
+
+    private static List<String> members(String html, String list) {
+        String section = html.substring(html.indexOf("data-" + list), html.indexOf("</ul>", html.indexOf("data-" + list)));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-member=\"([^\"]+)\"").matcher(section);
+        List<String> names = new java.util.ArrayList<>();
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static String link(String html, String marker) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("rel=\"next\" " + marker + "\\s+href=\"([^\"]+)\"").matcher(html);
+        return m.find() ? m.group(1).replace("&amp;", "&") : null;
+    }
+
+    @Test
+    void pendingRequestsArePagedNewestFirstEachListOnItsOwn() throws Exception {
+        CurrentMember me = newMember("popular");
+        List<String> askers = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            CurrentMember asker = newMember("asker");
+            connections.request(asker.id(), me.id());
+            askers.add(0, asker.username()); // newest first
+        }
+        for (int i = 0; i < 21; i++) {
+            connections.request(me.id(), newMember("asked").id());
+        }
+
+        String first = mvc.perform(get("/connections/pending").with(user(me))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(members(first, "received")).containsExactlyElementsOf(askers.subList(0, 20));
+        assertThat(members(first, "sent")).hasSize(20);
+        String moreReceived = link(first, "data-more-received");
+        String moreSent = link(first, "data-more-sent");
+        assertThat(moreReceived).startsWith("/connections/pending?received=");
+        assertThat(moreSent).startsWith("/connections/pending?sent=");
+
+        String second = mvc.perform(get(moreReceived).with(user(me))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(members(second, "received")).containsExactlyElementsOf(askers.subList(20, 23));
+        assertThat(link(second, "data-more-received")).isNull();
+        assertThat(members(second, "sent")).as("the other list stays on its first page").hasSize(20);
+
+        // Paging the sent list keeps the received list where it was.
+        String bothLater = mvc.perform(get(link(second, "data-more-sent")).with(user(me))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(members(bothLater, "received")).containsExactlyElementsOf(askers.subList(20, 23));
+        assertThat(members(bothLater, "sent")).hasSize(1);
+    }
+
+    @Test
+    void aForgedPendingCursorShowsTheFirstPage() throws Exception {
+        CurrentMember me = newMember("forged");
+        connections.request(newMember("asker").id(), me.id());
+        mvc.perform(get("/connections/pending").param("received", "not-a-cursor").param("sent", "%%%").with(user(me)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("data-received")));
+    }
 }
