@@ -107,11 +107,11 @@ class ConnectionService implements Connections {
 
     @Override
     @Transactional(readOnly = true)
-    public Set<Long> mutualConnectionIds(long memberA, long memberB) {
+    public MutualConnections mutualConnections(long memberA, long memberB, Collection<Long> leaveOut, int sample) {
         if (memberA == memberB) {
-            return Set.of();
+            return MutualConnections.NONE;
         }
-        return new LinkedHashSet<>(jdbc.sql("""
+        List<long[]> rows = jdbc.sql("""
                         with of_a as (
                             select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
                             union all
@@ -119,10 +119,21 @@ class ConnectionService implements Connections {
                         of_b as (
                             select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
                             union all
-                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED')
-                        select id from of_a intersect select id from of_b
-                        order by 1""")
-                .param("a", memberA).param("b", memberB).query(Long.class).list());
+                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),
+                        mutual as (select id from of_a intersect select id from of_b)
+                        select id, count(*) over () as total from mutual
+                        where id <> all(cast(:leaveOut as bigint[]))
+                        order by id
+                        limit :sample""")
+                .param("a", memberA).param("b", memberB)
+                .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
+                .param("sample", Math.max(sample, 1))
+                .query((rs, n) -> new long[] {rs.getLong("id"), rs.getLong("total")}).list();
+        if (rows.isEmpty()) {
+            return MutualConnections.NONE;
+        }
+        List<Long> ids = rows.stream().limit(Math.max(sample, 0)).map(row -> row[0]).toList();
+        return new MutualConnections(rows.get(0)[1], ids);
     }
 
     @Override

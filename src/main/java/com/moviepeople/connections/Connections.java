@@ -22,8 +22,12 @@ public interface Connections {
     /** How many accepted connections {@code memberId} has. */
     long connectionCount(long memberId);
 
-    /** The ids of the members connected to both {@code memberA} and {@code memberB}. */
-    Set<Long> mutualConnectionIds(long memberA, long memberB);
+    /**
+     * The members connected to both {@code memberA} and {@code memberB}, less {@code leaveOut}
+     * (e.g. members blocked by the viewer): their number and the {@code sample} lowest ids, counted
+     * in the database (a pair of well-connected members may share thousands).
+     */
+    MutualConnections mutualConnections(long memberA, long memberB, Collection<Long> leaveOut, int sample);
 
     /** Requests waiting for {@code memberId}'s answer (the navigation badge). */
     long pendingReceivedCount(long memberId);

@@ -2,8 +2,8 @@ package com.moviepeople.profiles;
 
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
+import com.moviepeople.connections.MutualConnections;
 import com.moviepeople.shared.MemberCards;
-import java.util.Set;
 
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.FilmRoles;
@@ -51,11 +51,10 @@ class ProfileController {
         model.addAttribute("connectionCount", connections.connectionCount(owner));
         if (me != null && !page.own()) {
             model.addAttribute("connectionState", connections.stateBetween(me.id(), owner));
-            Set<Long> mutual = new java.util.TreeSet<>(connections.mutualConnectionIds(me.id(), owner));
-            mutual.removeAll(blocks.blockedIdsOf(me.id()));
-            model.addAttribute("mutualCount", mutual.size());
-            // A few names are enough; sorted so the page is stable.
-            model.addAttribute("mutualCards", cards.cardsFor(mutual.stream().limit(3).toList()).values());
+            // Counted in the database; a few names are enough (lowest ids first, so the page is stable).
+            MutualConnections mutual = connections.mutualConnections(me.id(), owner, blocks.blockedIdsOf(me.id()), 3);
+            model.addAttribute("mutualCount", mutual.count());
+            model.addAttribute("mutualCards", cards.cardsFor(mutual.sample()).values());
         }
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());

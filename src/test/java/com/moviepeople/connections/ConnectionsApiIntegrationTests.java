@@ -77,8 +77,10 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
         assertThat(connections.connectionIdsOf(dora.id())).isEmpty();
         assertThat(connections.connectionCount(anna.id())).isEqualTo(2);
         assertThat(connections.connectionCount(dora.id())).isZero();
-        assertThat(connections.mutualConnectionIds(anna.id(), ben.id())).containsExactly(carl.id());
-        assertThat(connections.mutualConnectionIds(anna.id(), dora.id())).isEmpty();
+        assertThat(connections.mutualConnections(anna.id(), ben.id(), java.util.Set.of(), 3))
+                .isEqualTo(new MutualConnections(1, java.util.List.of(carl.id())));
+        assertThat(connections.mutualConnections(anna.id(), ben.id(), java.util.Set.of(carl.id()), 3)).isEqualTo(MutualConnections.NONE);
+        assertThat(connections.mutualConnections(anna.id(), dora.id(), java.util.Set.of(), 3)).isEqualTo(MutualConnections.NONE);
         assertThat(connections.pendingReceivedCount(dora.id())).isEqualTo(1);
         assertThat(connections.pendingReceivedCount(anna.id())).isZero();
     }

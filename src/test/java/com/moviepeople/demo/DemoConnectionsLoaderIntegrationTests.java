@@ -60,7 +60,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
         assertThat(connections.connectionIdsOf(agnieszka)).containsExactlyInAnyOrder(id("julien"), id("maya"), id("tomas"));
         assertThat(connections.pendingReceivedCount(agnieszka)).isEqualTo(2);
         assertThat(connections.stateBetween(agnieszka, id("ingrid")).kind()).isEqualTo(ConnectionState.Kind.REQUEST_SENT);
-        assertThat(connections.mutualConnectionIds(agnieszka, id("kenji"))).containsExactly(id("maya"));
+        assertThat(connections.mutualConnections(agnieszka, id("kenji"), java.util.Set.of(), 3).sample()).containsExactly(id("maya"));
         // Everyone has someone.
         for (DemoCommunityLoader.DemoMember m : DemoCommunityLoader.MEMBERS) {
             assertThat(connections.connectionCount(id(m.username()))).as(m.username()).isPositive();

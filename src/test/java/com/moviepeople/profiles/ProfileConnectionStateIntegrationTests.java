@@ -6,6 +6,7 @@ import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -62,5 +63,28 @@ class ProfileConnectionStateIntegrationTests extends IntegrationTest {
         mvc.perform(get("/people/" + ben.username()).with(user(anna)))
                 .andExpect(content().string(containsString("data-mutual-count=\"1\"")))
                 .andExpect(content().string(containsString("href=\"/people/" + common.username() + "\"")));
+    }
+
+    @Test
+    void showsHowManyInCommonWithThreeNamesLeavingOutBlockedMembers() throws Exception {
+        CurrentMember anna = newMember("anna");
+        CurrentMember ben = newMember("ben");
+        java.util.List<CurrentMember> common = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            CurrentMember both = newMember("common");
+            connect(anna, both);
+            connect(ben, both);
+            common.add(both);
+        }
+        // Anna blocks one of them: not counted, not named.
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/people/" + common.get(0).username() + "/block")
+                .with(user(anna)).with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+        String page = mvc.perform(get("/people/" + ben.username()).with(user(anna)))
+                .andExpect(content().string(containsString("data-mutual-count=\"5\"")))
+                .andExpect(content().string(containsString("5 connections in common")))
+                .andReturn().getResponse().getContentAsString();
+        String names = page.substring(page.indexOf("5 connections in common"), page.indexOf("</p>", page.indexOf("5 connections in common")));
+        assertThat(names).doesNotContain(common.get(0).username());
+        assertThat(common.subList(1, 6).stream().filter(m -> names.contains("/people/" + m.username() + "\"")).count()).isEqualTo(3);
     }
 }
