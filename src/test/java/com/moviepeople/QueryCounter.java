@@ -12,6 +12,9 @@ import org.springframework.context.annotation.Bean;
 import javax.sql.DataSource;
 import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.regex.Pattern;
 
 /**
  * Counts the SQL statements the current thread runs (MockMvc requests run on the test's
@@ -22,6 +25,20 @@ import java.util.Locale;
 public final class QueryCounter {
 
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+
+    /** Statements that write (or lock rows for writing), from every thread, session store included. */
+    private static final Queue<String> WRITES = new ConcurrentLinkedQueue<>();
+    private static final Pattern WRITING = Pattern.compile("\\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|SYNCHRONOUS_COMMIT|PG_NOTIFY|NOTIFY)\\b");
+
+    /** Forgets the writes recorded so far, from every thread. */
+    public void clearWrites() {
+        WRITES.clear();
+    }
+
+    /** The writing statements run on any thread since {@link #clearWrites()}. */
+    public List<String> writes() {
+        return List.copyOf(WRITES);
+    }
 
     public void reset() {
         COUNT.get()[0] = 0;
@@ -41,6 +58,9 @@ public final class QueryCounter {
         public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
             for (QueryInfo query : queryInfoList) {
                 String sql = query.getQuery().toUpperCase(Locale.ROOT);
+                if (WRITING.matcher(sql).find()) {
+                    WRITES.add(query.getQuery());
+                }
                 // The session store's statements (its own table, and its asynchronous-commit setting).
                 if (!sql.contains("SPRING_SESSION") && !sql.contains("SYNCHRONOUS_COMMIT")) {
                     COUNT.get()[0]++;

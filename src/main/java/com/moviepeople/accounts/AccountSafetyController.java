@@ -1,5 +1,6 @@
 package com.moviepeople.accounts;
 
+import com.moviepeople.shared.AnonymousForm;
 import com.moviepeople.accounts.PasswordForms.ChangeEmailForm;
 import com.moviepeople.accounts.PasswordForms.ChangePasswordForm;
 import com.moviepeople.accounts.PasswordForms.DeleteAccountForm;
@@ -58,12 +59,14 @@ class AccountSafetyController {
 
     // --- forgotten password ---
 
+    @AnonymousForm
     @GetMapping("/password/forgot")
     String forgotForm(Model model) {
         model.addAttribute("forgotPasswordForm", new ForgotPasswordForm(""));
         return "accounts/password-forgot";
     }
 
+    @AnonymousForm
     @PostMapping("/password/forgot")
     String forgot(@Valid @ModelAttribute ForgotPasswordForm forgotPasswordForm, BindingResult result, Model model,
                   HttpServletRequest request) {
@@ -79,6 +82,7 @@ class AccountSafetyController {
         return "accounts/password-forgot";
     }
 
+    @AnonymousForm
     @GetMapping("/password/reset/{token}")
     String resetForm(@PathVariable String token, Model model) {
         model.addAttribute("token", token);
@@ -87,6 +91,7 @@ class AccountSafetyController {
         return "accounts/password-reset";
     }
 
+    @AnonymousForm
     @PostMapping("/password/reset/{token}")
     String reset(@PathVariable String token, @Valid @ModelAttribute ResetPasswordForm resetPasswordForm,
                  BindingResult result, Model model, RedirectAttributes redirect) {

@@ -1,5 +1,6 @@
 package com.moviepeople.accounts;
 
+import com.moviepeople.shared.AnonymousForm;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
@@ -14,6 +15,7 @@ class LoginController {
         return principal != null ? "redirect:/feed" : "accounts/landing";
     }
 
+    @AnonymousForm
     @GetMapping("/login")
     String login(Principal principal) {
         return principal != null ? "redirect:/feed" : "accounts/login";

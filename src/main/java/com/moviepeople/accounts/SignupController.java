@@ -1,5 +1,6 @@
 package com.moviepeople.accounts;
 
+import com.moviepeople.shared.AnonymousForm;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -42,6 +43,7 @@ class SignupController {
         this.userDetailsService = userDetailsService;
     }
 
+    @AnonymousForm
     @GetMapping("/signup")
     String form(Principal principal, Model model) {
         if (principal != null) {
@@ -51,6 +53,7 @@ class SignupController {
         return "accounts/signup";
     }
 
+    @AnonymousForm
     @PostMapping("/signup")
     String signup(@Valid @ModelAttribute("signupForm") SignupForm form, BindingResult result, Model model,
                   HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {

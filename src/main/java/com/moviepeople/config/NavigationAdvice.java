@@ -1,5 +1,6 @@
 package com.moviepeople.config;
 
+import com.moviepeople.shared.AnonymousForm;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NavigationBadge;
 import jakarta.servlet.http.HttpServletRequest;
@@ -29,15 +30,22 @@ class NavigationAdvice {
     }
 
     /**
-     * Creates the CSRF token (and so the session, kept in PostgreSQL) before the page renders: a
-     * large page is already partly sent when the layout's logout form asks for the token, and a
-     * session can no longer be created once the response is committed.
+     * Creates the CSRF token (kept in the session) before the page renders: a large page is
+     * already partly sent when the layout's logout form asks for the token, and a session can no
+     * longer be created once the response is committed. Only for members' pages and the few
+     * anonymous pages with a form ({@link AnonymousForm}): any other anonymous request (landing
+     * page, public profile, probes, static files) creates no session and writes nothing.
      */
     @ModelAttribute
-    void loadCsrfToken(CsrfToken csrfToken) {
-        if (csrfToken != null) {
+    void loadCsrfToken(CsrfToken csrfToken, @AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
+        if (csrfToken != null && (me != null ? rendersView(request) : showsAnonymousForm(request))) {
             csrfToken.getToken();
         }
+    }
+
+    private static boolean showsAnonymousForm(HttpServletRequest request) {
+        return request.getAttribute(HandlerMapping.BEST_MATCHING_HANDLER_ATTRIBUTE) instanceof HandlerMethod handler
+                && handler.hasMethodAnnotation(AnonymousForm.class);
     }
 
     @ModelAttribute("nav")

@@ -21,6 +21,7 @@ import org.springframework.http.HttpStatus;
 import com.moviepeople.shared.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.web.authentication.rememberme.JdbcTokenRepositoryImpl;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenBasedRememberMeServices;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -115,6 +116,9 @@ class SecurityConfiguration {
                     new RequestMatcherEntry<>(PathPatternRequestMatcher.withDefaults().matcher("/messages/stream"),
                             new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))))
             .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+            // The page an anonymous visitor asked for (to return to after login) is kept in a
+            // cookie, not in a new session: a crawler or probe hitting members' pages writes nothing.
+            .requestCache(cache -> cache.requestCache(new CookieRequestCache()))
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .frameOptions(frame -> frame.deny())

@@ -114,8 +114,8 @@ class ConnectionsController {
                    @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
         MemberSummary other = members.findByUsername(username).orElseThrow(NotFoundException::new);
         // Unverified members may send only a few requests a day (spam accounts rarely verify).
-        rateLimiter.consumeOrThrow(members.isEmailVerified(me.id())
-                ? "connection-requests-per-member" : "connection-requests-unverified", Long.toString(me.id()));
+        rateLimiter.consumeForMember(me.id(), "connection-requests-burst", members.isEmailVerified(me.id())
+                ? "connection-requests-per-member" : "connection-requests-unverified");
         RequestResult result = connections.request(me.id(), other.id());
         String name = other.displayName();
         switch (result.outcome()) {

@@ -1,6 +1,7 @@
 package com.moviepeople.feed;
 
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.RateLimiter;
 
 import com.moviepeople.shared.CurrentMember;
 import jakarta.servlet.http.HttpServletResponse;
@@ -28,9 +29,11 @@ class FeedController {
     private static final String POST = "feed/post";
 
     private final FeedService feed;
+    private final RateLimiter rateLimiter;
 
-    FeedController(FeedService feed) {
+    FeedController(FeedService feed, RateLimiter rateLimiter) {
         this.feed = feed;
+        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping("/feed")
@@ -57,6 +60,7 @@ class FeedController {
             model.addAttribute("firstPage", true);
             return FEED;
         }
+        rateLimiter.consumeForMember(me.id(), "posts-burst", "posts-per-member");
         long id = feed.publish(me.id(), form.content());
         redirect.addFlashAttribute("success", "Your post is in the feed.");
         redirect.addAttribute("id", id);
@@ -88,6 +92,7 @@ class FeedController {
             model.addAttribute("page", feed.postPage(me.id(), id, KeysetCursor.START));
             return POST;
         }
+        rateLimiter.consumeForMember(me.id(), "comments-burst", "comments-per-member");
         long commentId = feed.comment(me.id(), id, form.content());
         redirect.addFlashAttribute("success", "Your comment is posted.");
         redirect.addAttribute("id", id);

@@ -4,6 +4,7 @@ import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,10 +37,12 @@ class MessagesController {
 
     private final MessagingService messaging;
     private final MemberDirectory members;
+    private final RateLimiter rateLimiter;
 
-    MessagesController(MessagingService messaging, MemberDirectory members) {
+    MessagesController(MessagingService messaging, MemberDirectory members, RateLimiter rateLimiter) {
         this.messaging = messaging;
         this.members = members;
+        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping("/messages")
@@ -103,6 +106,11 @@ class MessagesController {
         boolean background = "true".equals(htmx);
         long id;
         try {
+            MessagingService.normalized(form.content()); // an invalid message uses up no allowance
+            // Bursts, then a daily allowance; unverified members may send only a few a day (spam
+            // accounts rarely verify). Taken before the sending transaction starts.
+            rateLimiter.consumeForMember(me.id(), "messages-burst",
+                    members.isEmailVerified(me.id()) ? "messages-per-member" : "messages-unverified");
             id = messaging.send(me.id(), other.id(), form.content());
         } catch (InvalidMessageException e) {
             if (background) {

@@ -7,7 +7,6 @@ import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
-import com.moviepeople.shared.RateLimiter;
 import com.moviepeople.shared.ReportableContent;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,18 +45,16 @@ class MessagingService implements Messaging {
     private final Blocks blocks;
     private final MemberDirectory members;
     private final MemberCards cards;
-    private final RateLimiter rateLimiter;
     private final LiveNotifier live;
     private final Clock clock;
 
     MessagingService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberDirectory members, MemberCards cards,
-                     RateLimiter rateLimiter, LiveNotifier live, Clock clock) {
+                     LiveNotifier live, Clock clock) {
         this.jdbc = jdbc;
         this.connections = connections;
         this.blocks = blocks;
         this.members = members;
         this.cards = cards;
-        this.rateLimiter = rateLimiter;
         this.live = live;
         this.clock = clock;
     }
@@ -73,9 +70,6 @@ class MessagingService implements Messaging {
             throw new SendingNotAllowedException();
         }
         String body = normalized(content);
-        // Unverified members may send only a few messages a day (spam accounts rarely verify).
-        rateLimiter.consumeOrThrow(members.isEmailVerified(senderId) ? "messages-per-member" : "messages-unverified",
-                Long.toString(senderId));
         long lo = Math.min(senderId, recipientId);
         long hi = Math.max(senderId, recipientId);
         // Lock the pair's conversation row first (creating it if needed): concurrent sends in one

@@ -2,6 +2,7 @@ package com.moviepeople.moderation;
 
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NotFoundException;
+import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +30,11 @@ class ReportController {
     private static final String FORM = "moderation/report";
 
     private final ReportService reports;
+    private final RateLimiter rateLimiter;
 
-    ReportController(ReportService reports) {
+    ReportController(ReportService reports, RateLimiter rateLimiter) {
         this.reports = reports;
+        this.rateLimiter = rateLimiter;
     }
 
     /** The form's choices: value → label. */
@@ -66,6 +69,7 @@ class ReportController {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return FORM;
         }
+        rateLimiter.consumeForMember(me.id(), "reports-burst", "reports-per-member");
         ReportService.Submitted submitted = reports.submit(me.id(), form);
         switch (submitted.outcome()) {
             case SENT -> flash.addFlashAttribute("success", "Thank you. Your report has been sent to the moderators; "

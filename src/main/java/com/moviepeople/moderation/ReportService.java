@@ -6,7 +6,6 @@ import com.moviepeople.messaging.Messaging;
 import com.moviepeople.profiles.ProfileService;
 import com.moviepeople.profiles.ProfileView;
 import com.moviepeople.shared.NotFoundException;
-import com.moviepeople.shared.RateLimiter;
 import com.moviepeople.shared.ReportableContent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +23,6 @@ import java.util.Optional;
 @Service
 class ReportService {
 
-    static final String RATE_LIMIT = "reports-per-member";
     static final int EXCERPT_MAX = 5000;
 
     enum Outcome { SENT, ALREADY_REPORTED, OWN }
@@ -37,17 +35,15 @@ class ReportService {
     private final ProfileService profiles;
     private final Feed feed;
     private final Messaging messaging;
-    private final RateLimiter rateLimiter;
     private final Clock clock;
 
     ReportService(JdbcClient jdbc, MemberDirectory members, ProfileService profiles, Feed feed, Messaging messaging,
-                  RateLimiter rateLimiter, Clock clock) {
+                  Clock clock) {
         this.jdbc = jdbc;
         this.members = members;
         this.profiles = profiles;
         this.feed = feed;
         this.messaging = messaging;
-        this.rateLimiter = rateLimiter;
         this.clock = clock;
     }
 
@@ -60,7 +56,6 @@ class ReportService {
         if (target.authorId() == reporterId) {
             return new Submitted(Outcome.OWN, target.path());
         }
-        rateLimiter.consumeOrThrow(RATE_LIMIT, Long.toString(reporterId));
         String category = ReportCategory.parse(form.category()).map(Enum::name).orElse(null);
         int inserted = jdbc.sql("""
                         insert into report (reporter_id, target_type, target_id, target_member_id, excerpt, category, reason, created_at)

@@ -2,6 +2,7 @@ package com.moviepeople.portfolio;
 
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.FilmRoles;
+import com.moviepeople.shared.RateLimiter;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -21,9 +22,11 @@ class PortfolioController {
     private static final String FORM = "portfolio/form";
 
     private final PortfolioService portfolio;
+    private final RateLimiter rateLimiter;
 
-    PortfolioController(PortfolioService portfolio) {
+    PortfolioController(PortfolioService portfolio, RateLimiter rateLimiter) {
         this.portfolio = portfolio;
+        this.rateLimiter = rateLimiter;
     }
 
     /** Suggestions for "your role on it"; free text is allowed. */
@@ -45,6 +48,7 @@ class PortfolioController {
         if (result.hasErrors()) {
             return FORM;
         }
+        rateLimiter.consumeForMember(me.id(), "portfolio-items-burst", "portfolio-items-per-member");
         PortfolioItemView item = portfolio.add(me.id(), form);
         redirect.addFlashAttribute("success", "“" + item.title() + "” is in your portfolio.");
         return toProfile(me, redirect);

@@ -2,6 +2,7 @@ package com.moviepeople.search;
 
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.FilmRoles;
+import com.moviepeople.shared.RateLimiter;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,9 +19,11 @@ class SearchController {
     private static final int MAX_RETURN_TO = 300;
 
     private final SearchService search;
+    private final RateLimiter rateLimiter;
 
-    SearchController(SearchService search) {
+    SearchController(SearchService search, RateLimiter rateLimiter) {
         this.search = search;
+        this.rateLimiter = rateLimiter;
     }
 
     @GetMapping("/search")
@@ -30,6 +33,8 @@ class SearchController {
                   @RequestParam(required = false) String location,
                   @RequestParam(required = false) String after,
                   Model model) {
+        // Counted in this instance's memory: a search (a page view) writes nothing.
+        rateLimiter.consumeForMember(me.id(), "searches-burst");
         SearchCriteria criteria = SearchCriteria.of(q, role, location);
         SearchCursor cursor = SearchCursor.decode(after).orElse(null);
         SearchResults results = search.search(me.id(), criteria, cursor);

@@ -16,6 +16,17 @@ public interface RateLimiter {
     /** Forgets the key's usage (e.g. failed logins after a successful one). */
     void reset(String limit, String key);
 
+    /**
+     * Takes one token of each named limit for the member (e.g. a one-minute burst limit and a daily
+     * one), or throws {@link RateLimitExceededException} (answered with 429). Call it before the
+     * work's transaction starts, after the input has been validated.
+     */
+    default void consumeForMember(long memberId, String... limits) {
+        for (String limit : limits) {
+            consumeOrThrow(limit, Long.toString(memberId));
+        }
+    }
+
     /** {@link #tryConsume} or throw {@link RateLimitExceededException} (answered with 429). */
     default void consumeOrThrow(String limit, String key) {
         if (!tryConsume(limit, key)) {

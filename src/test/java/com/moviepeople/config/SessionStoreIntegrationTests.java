@@ -16,7 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SessionStoreIntegrationTests extends IntegrationTest {
 
     @Autowired
-    JdbcIndexedSessionRepository sessions;
+    org.springframework.session.SessionRepository<?> sessionStore;
+
+    /** The JDBC repository behind the store (which throttles its last-access writes). */
+    private JdbcIndexedSessionRepository sessions() {
+        assertThat(sessionStore).isInstanceOf(TouchThrottlingSessionRepository.class);
+        return (JdbcIndexedSessionRepository) ReflectionTestUtils.getField(sessionStore, "delegate");
+    }
 
     @Autowired
     @Qualifier("springSessionTransactionOperations")
@@ -31,7 +37,7 @@ class SessionStoreIntegrationTests extends IntegrationTest {
 
     @Test
     void sessionTransactionsCommitAsynchronouslyAndOthersDoNot() {
-        assertThat(ReflectionTestUtils.getField(sessions, "transactionOperations")).as("the session store uses them")
+        assertThat(ReflectionTestUtils.getField(sessions(), "transactionOperations")).as("the session store uses them")
                 .isSameAs(sessionTransactions);
         String inSession = sessionTransactions.execute(status -> synchronousCommit());
         String inApplication = transactions.execute(status -> synchronousCommit());
@@ -42,6 +48,7 @@ class SessionStoreIntegrationTests extends IntegrationTest {
 
     @Test
     void aSessionSavedThroughTheStoreIsFoundAgain() {
+        JdbcIndexedSessionRepository sessions = sessions();
         Session session = sessions.createSession();
         session.setAttribute("probe", "value");
         sessions.save(sessions.findById(saved(session)));
@@ -55,7 +62,7 @@ class SessionStoreIntegrationTests extends IntegrationTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private String saved(Session session) {
-        ((org.springframework.session.SessionRepository) sessions).save(session);
+        ((org.springframework.session.SessionRepository) sessions()).save(session);
         return session.getId();
     }
 }
