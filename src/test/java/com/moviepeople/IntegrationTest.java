@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * empty database; tests that count rows call {@link #cleanDatabase()} first.
  */
 @SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8",
+        // Tests run the clean-up themselves (ScheduledCleanupIntegrationTests), never on the hour.
+        "moviepeople.cleanup.cron=-",
         // Tests act from one address many times; RateLimitIntegrationTests checks the real limits.
         "moviepeople.rate-limits.signup-per-address=100000/1h",
         "moviepeople.rate-limits.password-reset-per-address=100000/1h",

@@ -4,10 +4,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class ApplicationConfiguration {
 
     @Bean

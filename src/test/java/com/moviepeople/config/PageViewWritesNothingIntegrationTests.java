@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * only read. Full HTTP through Tomcat and every filter, as a browser sees it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "moviepeople.demo-data=false", "moviepeople.sessions.touch-interval=2s"})
+        "moviepeople.demo-data=false", "moviepeople.sessions.touch-interval=2s", "moviepeople.cleanup.cron=-"})
 @Import(QueryCounter.Configuration.class)
 class PageViewWritesNothingIntegrationTests {
 

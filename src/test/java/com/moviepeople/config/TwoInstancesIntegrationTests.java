@@ -33,7 +33,7 @@ class TwoInstancesIntegrationTests {
         return new SpringApplicationBuilder(MoviePeopleApplication.class).run("--server.port=0",
                 "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--moviepeople.demo-data=false", "--spring.main.banner-mode=off",
-                "--spring.datasource.hikari.maximum-pool-size=4",
+                "--spring.datasource.hikari.maximum-pool-size=4", "--moviepeople.cleanup.cron=-",
                 "--moviepeople.live-updates.heartbeat=" + HEARTBEAT.toMillis() + "ms");
     }
 
@@ -51,6 +51,12 @@ class TwoInstancesIntegrationTests {
         try (ConfigurableApplicationContext first = start(); ConfigurableApplicationContext second = start()) {
             int a = port(first);
             int b = port(second);
+
+            // The hourly clean-up runs on one of them only (a ShedLock row in the shared database).
+            first.getBean(JdbcTemplate.class).update("delete from shedlock");
+            assertThat(first.getBean(ScheduledCleanup.class).runIfNoOtherInstanceDid()).isTrue();
+            assertThat(second.getBean(ScheduledCleanup.class).runIfNoOtherInstanceDid()).isFalse();
+
             String suffix = Long.toString(System.nanoTime() % 1_000_000);
             AccountService accounts = first.getBean(AccountService.class);
             MemberSummary anna = accounts.registerVerified("twoi-anna-" + suffix, "twoi-anna-" + suffix + "@example.com", PASSWORD, "Anna");
