@@ -7,7 +7,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import jakarta.annotation.PreDestroy;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -15,6 +19,10 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends the account e-mails. With SMTP configured ({@code spring.mail.host}) they go out through
@@ -29,6 +37,17 @@ class AccountMailer {
 
     private static final Logger log = LoggerFactory.getLogger(AccountMailer.class);
     private static final int OUTBOX_SIZE = 50;
+    private static final int QUEUE_SIZE = 1_000;
+
+    /** Two threads talk to the SMTP server; at most {@link #QUEUE_SIZE} mails wait for them. */
+    private final ThreadPoolExecutor deliveries = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
+            new LinkedBlockingQueue<>(QUEUE_SIZE), mailThreads());
+
+    private static CustomizableThreadFactory mailThreads() {
+        CustomizableThreadFactory threads = new CustomizableThreadFactory("mail-");
+        threads.setDaemon(true);
+        return threads;
+    }
 
     private final ObjectProvider<JavaMailSender> mailSender;
     private final String from;
@@ -85,11 +104,47 @@ class AccountMailer {
         message.setTo(to);
         message.setSubject(subject);
         message.setText(body);
+        // Talking to the SMTP server takes from milliseconds to seconds: done in the background,
+        // after the transaction that asked for it has committed (never for one rolled back), so the
+        // answer takes the same time whether or not a mail goes out — "forgot password" does not
+        // tell anyone which addresses are members.
+        Runnable delivery = () -> deliver(sender, message);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    enqueue(delivery, subject);
+                }
+            });
+        } else {
+            enqueue(delivery, subject);
+        }
+    }
+
+    private void enqueue(Runnable delivery, String subject) {
+        try {
+            deliveries.execute(delivery);
+        } catch (RejectedExecutionException e) {
+            log.error("Mail '{}' not sent: {} mails are already waiting for the SMTP server", subject, QUEUE_SIZE);
+        }
+    }
+
+    private static void deliver(JavaMailSender sender, SimpleMailMessage message) {
         try {
             sender.send(message);
         } catch (MailException e) {
-            // The member gets the same page either way; operators see the failure in the log.
-            log.error("Could not send '{}' mail: {}", subject, e.getMessage());
+            // The member got the same page either way; operators see the failure in the log.
+            log.error("Could not send '{}' mail: {}", message.getSubject(), e.getMessage());
+        }
+    }
+
+    /** Mails already queued still go out at shutdown (within the graceful-shutdown time). */
+    @PreDestroy
+    void finishDeliveries() throws InterruptedException {
+        deliveries.shutdown();
+        if (!deliveries.awaitTermination(15, TimeUnit.SECONDS)) {
+            log.warn("Shutting down with {} mails not sent", deliveries.getQueue().size());
+            deliveries.shutdownNow();
         }
     }
 }

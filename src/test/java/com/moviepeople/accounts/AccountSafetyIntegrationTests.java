@@ -69,9 +69,17 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
     }
 
     private String linkFromMailTo(String address, String pathPrefix) {
-        assertThat(mail.waitForIncomingEmail(5000, 1)).isTrue();
-        MimeMessage message = java.util.Arrays.stream(mail.getReceivedMessages())
-                .filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains(address)).reduce((a, b) -> b).orElseThrow();
+        // Mails go out in the background, after the answer: wait for the one to this address.
+        long deadline = System.currentTimeMillis() + 5000;
+        java.util.Optional<MimeMessage> found;
+        do {
+            found = java.util.Arrays.stream(mail.getReceivedMessages())
+                    .filter(m -> GreenMailUtil.getAddressList(uncheck(m)).contains(address)).reduce((a, b) -> b);
+            if (found.isEmpty()) {
+                mail.waitForIncomingEmail(100, mail.getReceivedMessages().length + 1);
+            }
+        } while (found.isEmpty() && System.currentTimeMillis() < deadline);
+        MimeMessage message = found.orElseThrow(() -> new AssertionError("no mail to " + address));
         Matcher link = Pattern.compile("http://localhost:8080(" + Pattern.quote(pathPrefix) + "[A-Za-z0-9_-]+)")
                 .matcher(GreenMailUtil.getBody(message));
         assertThat(link.find()).as("mail contains a link to " + pathPrefix).isTrue();
@@ -146,8 +154,10 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
         String forKnown = mvc.perform(post("/password/forgot").with(csrf()).param("email", known)).andReturn().getResponse().getContentAsString();
         String forUnknown = mvc.perform(post("/password/forgot").with(csrf()).param("email", "nobody-" + known)).andReturn().getResponse().getContentAsString();
         assertThat(strip(forUnknown)).isEqualTo(strip(forKnown).replace(known, "nobody-" + known));
-        assertThat(mail.waitForIncomingEmail(2000, 2)).isFalse();
-        assertThat(mail.getReceivedMessages()).hasSize(1);
+        linkFromMailTo(known, "/password/reset/");
+        Thread.sleep(1000); // time enough for a second mail, if one were coming
+        assertThat(java.util.Arrays.stream(mail.getReceivedMessages()).map(m -> GreenMailUtil.getAddressList(uncheck(m))))
+                .filteredOn(to -> to.contains(known)).hasSize(1);
     }
 
     private static String strip(String html) {
