@@ -26,9 +26,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Automatic posts for portfolio items: written by the feed's listener after the portfolio change
- * commits. The assertions wait a little (Awaitility), so they hold whether the listener runs on the
- * committing thread (today) or asynchronously (if the app enables @Async one day).
+ * Automatic posts for portfolio items: written by the feed's listener in the background after the
+ * portfolio change commits (the assertions wait a little, with Awaitility). A listener that fails
+ * leaves its event in Spring Modulith's publication registry, to be handed over again (at the next
+ * start, or here by hand) rather than lost.
  */
 class PortfolioPostsIntegrationTests extends IntegrationTest {
 
@@ -42,6 +43,37 @@ class PortfolioPostsIntegrationTests extends IntegrationTest {
 
     @Autowired
     Feed feed;
+
+    @Autowired
+    org.springframework.modulith.events.IncompleteEventPublications incompletePublications;
+
+    private String publicationStatus(long itemId) {
+        return jdbc.queryForList("""
+                        select status from event_publication
+                        where event_type like '%PortfolioItemAdded' and serialized_event like ?""", String.class,
+                "%\"itemId\":" + itemId + "%").stream().findFirst().orElse(null);
+    }
+
+    @Test
+    void aFailedListenerLeavesItsEventInTheRegistryAndARetryPostsIt() {
+        var owner = newMember("owner");
+        jdbc.execute("create or replace function test_refuse_post() returns trigger language plpgsql as $$ "
+                + "begin raise exception 'the feed is down'; end $$");
+        jdbc.execute("create trigger test_refuse_post before insert on post for each row execute function test_refuse_post()");
+        PortfolioItemView added;
+        try {
+            added = portfolio.add(owner.id(), item("Kept for later", YOUTUBE));
+            await().atMost(Duration.ofSeconds(10)).until(() -> "FAILED".equals(publicationStatus(added.id())));
+            assertThat(postsFor(added.id())).isEmpty();
+        } finally {
+            jdbc.execute("drop trigger test_refuse_post on post");
+            jdbc.execute("drop function test_refuse_post()");
+        }
+        // What a restart does (spring.modulith.events.republish-outstanding-events-on-restart=true).
+        incompletePublications.resubmitIncompletePublications(publication -> true);
+        assertThat(awaitPost(added.id()).get("item_title")).isEqualTo("Kept for later");
+        await().atMost(Duration.ofSeconds(10)).until(() -> publicationStatus(added.id()) == null);
+    }
 
     private List<Map<String, Object>> postsFor(long itemId) {
         return jdbc.queryForList("select * from post where portfolio_item_id = ?", itemId);
