@@ -31,7 +31,13 @@ import java.util.concurrent.atomic.AtomicInteger;
         "moviepeople.rate-limits.password-reset-per-address=100000/1h",
         "moviepeople.rate-limits.login-failures-per-address=100000/1h",
         "moviepeople.rate-limits.connection-requests-unverified=100000/1d",
-        "moviepeople.rate-limits.messages-unverified=100000/1d"})
+        "moviepeople.rate-limits.messages-unverified=100000/1d",
+        // Burst limits are counted in memory per member id, and ids repeat after cleanDatabase();
+        // BurstLimitIntegrationTests checks the real numbers.
+        "moviepeople.burst-limits.searches-burst=100000/1m", "moviepeople.burst-limits.posts-burst=100000/1m",
+        "moviepeople.burst-limits.comments-burst=100000/1m", "moviepeople.burst-limits.messages-burst=100000/1m",
+        "moviepeople.burst-limits.portfolio-items-burst=100000/1m", "moviepeople.burst-limits.reports-burst=100000/1m",
+        "moviepeople.burst-limits.connection-requests-burst=100000/1m"})
 @AutoConfigureMockMvc
 @Import(QueryCounter.Configuration.class)
 public abstract class IntegrationTest {

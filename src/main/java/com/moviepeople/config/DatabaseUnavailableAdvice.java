@@ -51,6 +51,11 @@ class DatabaseUnavailableAdvice {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
+            // The rollback after such a failure reaches HikariCP's stand-in for the connection it has
+            // already closed, whose exception (no SQLState) then replaces the original one.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

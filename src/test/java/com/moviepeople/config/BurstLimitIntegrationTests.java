@@ -6,6 +6,7 @@ import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.RateLimiter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +23,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Stored (daily) limits are never taken inside a transaction, where they would hold a second
  * pooled connection.
  */
+@TestPropertySource(properties = { // the real limits (see theLimitsAreThoseOfApplicationProperties), over the suite's raised ones
+        "moviepeople.burst-limits.messages-burst=30/1m", "moviepeople.burst-limits.posts-burst=10/1m",
+        "moviepeople.burst-limits.comments-burst=10/1m", "moviepeople.burst-limits.portfolio-items-burst=10/1m",
+        "moviepeople.burst-limits.reports-burst=5/1m", "moviepeople.burst-limits.connection-requests-burst=20/1m",
+        "moviepeople.burst-limits.searches-burst=60/1m"})
 class BurstLimitIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -111,6 +117,20 @@ class BurstLimitIntegrationTests extends IntegrationTest {
         // (MockMvc requests have no stored session, so each makes one; only the session store may write.)
         assertThat(queries.writes()).as("a search writes nothing, not even its limit")
                 .allMatch(sql -> sql.toUpperCase().contains("SPRING_SESSION") || sql.contains("synchronous_commit"));
+    }
+
+    @Test
+    void theLimitsAreThoseOfApplicationProperties() throws Exception {
+        java.util.Properties shipped = new java.util.Properties();
+        try (var in = getClass().getResourceAsStream("/application.properties")) {
+            shipped.load(in);
+        }
+        String[] tested = BurstLimitIntegrationTests.class.getAnnotation(TestPropertySource.class).properties();
+        assertThat(tested).hasSize(7);
+        for (String setting : tested) {
+            String[] keyValue = setting.split("=", 2);
+            assertThat(shipped.getProperty(keyValue[0])).as(keyValue[0]).isEqualTo(keyValue[1]);
+        }
     }
 
     @Test

@@ -25,7 +25,9 @@ abstract class AttackTest extends IntegrationTest {
     /** Tables whose rows a refused request may legitimately touch: the rate-limit counters. */
     /** Bookkeeping that any request may touch: migrations, rate-limit buckets, HTTP sessions (Spring Session). */
     private static final List<String> NOT_SNAPSHOTTED = List.of("flyway_schema_history", "rate_limit_bucket",
-            "spring_session", "spring_session_attributes");
+            "spring_session", "spring_session_attributes",
+            // Bookkeeping of background work (event hand-over, the clean-up's lock), not members' data.
+            "event_publication", "shedlock");
 
     @Autowired
     Connections connections;

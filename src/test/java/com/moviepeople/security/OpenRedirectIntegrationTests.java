@@ -61,10 +61,11 @@ class OpenRedirectIntegrationTests extends AttackTest {
     @Test
     void theSavedRequestOnlyEverPointsBackToThisSite() throws Exception {
         CurrentMember me = newMember("saved");
-        // Sessions live in PostgreSQL (Spring Session): the browser carries the SESSION cookie.
-        jakarta.servlet.http.Cookie session = mvc.perform(get("/messages").param("continue", "https://evil.example/"))
-                .andReturn().getResponse().getCookie("SESSION");
-        String location = mvc.perform(post("/login").cookie(session).with(csrf()).param("username", me.username()).param("password", PASSWORD))
+        // The page to return to is kept in a cookie (no session for anonymous visitors): the browser carries it.
+        jakarta.servlet.http.Cookie[] cookies = mvc.perform(get("/messages").param("continue", "https://evil.example/"))
+                .andReturn().getResponse().getCookies();
+        assertThat(cookies).extracting(jakarta.servlet.http.Cookie::getName).contains("REDIRECT_URI").doesNotContain("SESSION");
+        String location = mvc.perform(post("/login").cookie(cookies).with(csrf()).param("username", me.username()).param("password", PASSWORD))
                 .andReturn().getResponse().getRedirectedUrl();
         URI target = URI.create(location);
         assertThat(target.getHost()).isEqualTo("localhost");
