@@ -30,9 +30,18 @@ public final class QueryCounter {
     private static final Queue<String> WRITES = new ConcurrentLinkedQueue<>();
     private static final Pattern WRITING = Pattern.compile("\\b(INSERT|UPDATE|DELETE|MERGE|TRUNCATE|SYNCHRONOUS_COMMIT|PG_NOTIFY|NOTIFY)\\b");
 
-    /** Forgets the writes recorded so far, from every thread. */
+    /** Reads of a stored HTTP session, from every thread. */
+    private static final java.util.concurrent.atomic.AtomicLong SESSION_READS = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Forgets the writes (and session reads) recorded so far, from every thread. */
     public void clearWrites() {
         WRITES.clear();
+        SESSION_READS.set(0);
+    }
+
+    /** Session reads on any thread since {@link #clearWrites()}. */
+    public long sessionReads() {
+        return SESSION_READS.get();
     }
 
     /** The writing statements run on any thread since {@link #clearWrites()}. */
@@ -60,6 +69,8 @@ public final class QueryCounter {
                 String sql = query.getQuery().toUpperCase(Locale.ROOT);
                 if (WRITING.matcher(sql).find()) {
                     WRITES.add(query.getQuery());
+                } else if (sql.startsWith("SELECT") && sql.contains("FROM SPRING_SESSION ")) {
+                    SESSION_READS.incrementAndGet();
                 }
                 // The session store's statements (its own table, and its asynchronous-commit setting).
                 if (!sql.contains("SPRING_SESSION") && !sql.contains("SYNCHRONOUS_COMMIT")) {

@@ -7,19 +7,13 @@ import org.springframework.stereotype.Component;
 @Component
 class UnverifiedEmailBadge implements NavigationBadge {
 
-    private final MemberDirectory members;
-
-    UnverifiedEmailBadge(MemberDirectory members) {
-        this.members = members;
-    }
-
     @Override
     public String name() {
         return "unverifiedEmail";
     }
 
     @Override
-    public long countFor(long memberId) {
-        return members.isEmailVerified(memberId) ? 0 : 1;
+    public String countQuery() {
+        return "select count(*) from member where id = :member and email_verified_at is null";
     }
 }

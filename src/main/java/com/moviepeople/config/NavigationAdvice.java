@@ -6,6 +6,7 @@ import com.moviepeople.shared.NavigationBadge;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -24,9 +25,13 @@ import java.util.Map;
 class NavigationAdvice {
 
     private final List<NavigationBadge> badges;
+    private final JdbcClient jdbc;
+    private final String countsQuery;
 
-    NavigationAdvice(List<NavigationBadge> badges) {
-        this.badges = badges;
+    NavigationAdvice(List<NavigationBadge> badges, JdbcClient jdbc) {
+        this.badges = List.copyOf(badges);
+        this.jdbc = jdbc;
+        this.countsQuery = "select " + String.join(", ", this.badges.stream().map(b -> "(" + b.countQuery() + ")").toList());
     }
 
     /**
@@ -54,10 +59,14 @@ class NavigationAdvice {
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
         counts.put("unverifiedEmail", 0L);
-        if (me != null && rendersView(request)) {
-            for (NavigationBadge badge : badges) {
-                counts.put(badge.name(), badge.countFor(me.id()));
-            }
+        if (me != null && rendersView(request) && !badges.isEmpty()) {
+            // Every module's count in one statement: one round trip per page.
+            jdbc.sql(countsQuery).param("member", me.id()).query((rs, n) -> {
+                for (int i = 0; i < badges.size(); i++) {
+                    counts.put(badges.get(i).name(), rs.getLong(i + 1));
+                }
+                return null;
+            }).list();
         }
         return counts;
     }

@@ -38,12 +38,22 @@ class RequestIdFilter extends OncePerRequestFilter implements ServletRequestList
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String incoming = request.getHeader(HEADER);
-        String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String id = incoming != null && WELL_FORMED.matcher(incoming).matches() ? incoming : randomId();
         MDC.put(MDC_KEY, id);
         response.setHeader(HEADER, id);
         chain.doFilter(request, response);
         // Not in a finally block: after an exception the container still logs with the id (see above).
         MDC.remove(MDC_KEY);
+    }
+
+    /**
+     * A random id in the UUID format. It only tells requests apart in the logs, so it comes from
+     * the thread's fast generator rather than {@code UUID.randomUUID()}'s SecureRandom (a SHA
+     * digest per request: measurable on the cheapest endpoints).
+     */
+    static String randomId() {
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     /** Called by the container once it is completely done with a request, error page included. */

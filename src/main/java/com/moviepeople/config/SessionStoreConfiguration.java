@@ -2,7 +2,10 @@ package com.moviepeople.config;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.session.web.http.SessionRepositoryFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
@@ -54,6 +57,30 @@ class SessionStoreConfiguration {
                         ? new TouchThrottlingSessionRepository(sessions, interval) : bean;
             }
         };
+    }
+
+    /**
+     * Just outside Spring Session's filter: the session a request reads is read from the database
+     * once (the filter asks for it again when it commits the session).
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    FilterRegistrationBean<OncePerRequestFilter> sessionReadOnce(org.springframework.session.SessionRepository<?> sessions) {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                if (sessions instanceof TouchThrottlingSessionRepository throttled) {
+                    throttled.readOncePerRequest(chain, request, response);
+                } else {
+                    chain.doFilter(request, response);
+                }
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
     }
 
     /**

@@ -16,13 +16,18 @@ import java.util.Set;
  * time; here the time is moved on only when it is at least {@code touchInterval} old, and a session
  * whose attributes, id and timeout are unchanged is not saved at all. A member's session row is
  * then written at most once per interval while they browse (an idle session still ends after the
- * configured timeout, give or take one interval), and a page view costs one read of the session.
+ * configured timeout, give or take one interval), and a page view costs one read of the session:
+ * Spring Session's filter looks the requested session up a second time when it commits it, which
+ * is answered here from the first read while a request is in progress ({@link #readOncePerRequest}).
  */
 final class TouchThrottlingSessionRepository
         implements FindByIndexNameSessionRepository<TouchThrottlingSessionRepository.ThrottledSession> {
 
     private final FindByIndexNameSessionRepository<Session> delegate;
     private final Duration touchInterval;
+
+    /** The session read during the current request (set only between the filter's start and end). */
+    private final ThreadLocal<ThrottledSession[]> readInRequest = new ThreadLocal<>();
 
     @SuppressWarnings("unchecked")
     TouchThrottlingSessionRepository(FindByIndexNameSessionRepository<? extends Session> delegate, Duration touchInterval) {
@@ -45,13 +50,36 @@ final class TouchThrottlingSessionRepository
 
     @Override
     public ThrottledSession findById(String id) {
+        ThrottledSession[] memo = readInRequest.get();
+        if (memo != null && memo[0] != null && memo[0].getId().equals(id)) {
+            return memo[0];
+        }
         Session session = SessionStoreConfiguration.AsynchronousCommits.reading(() -> delegate.findById(id));
-        return session == null ? null : new ThrottledSession(session, false);
+        ThrottledSession found = session == null ? null : new ThrottledSession(session, false);
+        if (memo != null) {
+            memo[0] = found;
+        }
+        return found;
     }
 
     @Override
     public void deleteById(String id) {
+        ThrottledSession[] memo = readInRequest.get();
+        if (memo != null) {
+            memo[0] = null;
+        }
         delegate.deleteById(id);
+    }
+
+    /** Runs one request; the session it reads is read from the database once. */
+    void readOncePerRequest(jakarta.servlet.FilterChain chain, jakarta.servlet.ServletRequest request,
+                            jakarta.servlet.ServletResponse response) throws java.io.IOException, jakarta.servlet.ServletException {
+        readInRequest.set(new ThrottledSession[1]);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            readInRequest.remove();
+        }
     }
 
     @Override

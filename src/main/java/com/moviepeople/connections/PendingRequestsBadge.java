@@ -7,19 +7,13 @@ import org.springframework.stereotype.Component;
 @Component("pendingRequests")
 class PendingRequestsBadge implements NavigationBadge {
 
-    private final Connections connections;
-
-    PendingRequestsBadge(Connections connections) {
-        this.connections = connections;
-    }
-
     @Override
     public String name() {
         return "pendingRequests";
     }
 
     @Override
-    public long countFor(long memberId) {
-        return connections.pendingReceivedCount(memberId);
+    public String countQuery() {
+        return "select count(*) from connection where receiver_id = :member and status = 'PENDING'";
     }
 }

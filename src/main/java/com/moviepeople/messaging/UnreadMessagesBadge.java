@@ -7,19 +7,13 @@ import org.springframework.stereotype.Component;
 @Component("unreadMessages")
 class UnreadMessagesBadge implements NavigationBadge {
 
-    private final Messaging messaging;
-
-    UnreadMessagesBadge(Messaging messaging) {
-        this.messaging = messaging;
-    }
-
     @Override
     public String name() {
         return "unreadMessages";
     }
 
     @Override
-    public long countFor(long memberId) {
-        return messaging.unreadCount(memberId);
+    public String countQuery() {
+        return "select count(*) from message where recipient_id = :member and read_at is null";
     }
 }

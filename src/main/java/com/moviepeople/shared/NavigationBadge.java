@@ -4,11 +4,16 @@ package com.moviepeople.shared;
  * A count shown in the navigation on every logged-in page (unread messages, pending requests).
  * Modules contribute beans; the layout reads them by {@link #name()}, so the navigation never
  * depends on the modules that own the numbers.
+ * <p>
+ * Each badge is a scalar SQL query over its own module's tables, with the member's id as the
+ * named parameter {@code :member}; the navigation runs all of them as one statement (one round
+ * trip per page, whatever the number of badges).
  */
 public interface NavigationBadge {
 
     /** The key the layout uses: {@code unreadMessages} or {@code pendingRequests}. */
     String name();
 
-    long countFor(long memberId);
+    /** A query returning one number for {@code :member}, e.g. {@code select count(*) from … where … = :member}. */
+    String countQuery();
 }
