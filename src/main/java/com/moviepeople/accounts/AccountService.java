@@ -153,7 +153,7 @@ public class AccountService implements MemberDirectory, MemberModeration {
             return false;
         }
         Member member = members.findById(memberId).orElse(null);
-        if (member == null) {
+        if (member == null || member.isModerator()) {
             return false;
         }
         if (!member.isSuspended()) {

@@ -8,7 +8,7 @@ public interface MemberModeration {
 
     /**
      * Suspends {@code memberId}: they cannot log in any more, and {@link MemberSuspended} ends their
-     * sessions. Returns false (nothing changed) for an unknown member or a moderator suspending themself.
+     * sessions. Returns false (nothing changed) for an unknown member, a moderator suspending themself, or any moderator.
      */
     boolean suspend(long memberId, long moderatorId);
 

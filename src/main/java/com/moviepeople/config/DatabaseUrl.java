@@ -1,8 +1,8 @@
 package com.moviepeople.config;
 
+import org.springframework.web.util.UriUtils;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** A Heroku-style {@code postgres://user:pass@host:port/db?sslmode=require} turned into JDBC settings. */
@@ -43,7 +43,11 @@ record DatabaseUrl(String jdbcUrl, String username, String password) {
         return new DatabaseUrl(jdbc.toString(), username, password);
     }
 
+    /**
+     * Percent-decoding as URLs have it (RFC 3986): {@code %40} is "@", {@code %2B} and a plain
+     * "+" are both "+". Not form decoding ({@code URLDecoder}), which turns "+" into a space.
+     */
     private static String decode(String part) {
-        return URLDecoder.decode(part, StandardCharsets.UTF_8);
+        return UriUtils.decode(part, StandardCharsets.UTF_8);
     }
 }

@@ -1,5 +1,6 @@
 package com.moviepeople.config;
 
+import com.moviepeople.shared.TextFormat;
 import com.moviepeople.shared.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -58,6 +59,6 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
     private static String normalized(String login) {
         String value = login == null ? "" : login.strip().toLowerCase(Locale.ROOT);
-        return value.length() > 254 ? value.substring(0, 254) : value;
+        return TextFormat.prefix(value, 254);
     }
 }

@@ -122,7 +122,7 @@ class PostgresRateLimiter implements RateLimiter {
     /** The bucket's key; NUL (which PostgreSQL text cannot hold) becomes U+FFFD, so no input makes it fail. */
     private static String id(String limit, String key) {
         String id = limit + ":" + (key == null ? "" : key.toLowerCase(java.util.Locale.ROOT).replace('\u0000', '\uFFFD'));
-        return id.length() > 300 ? id.substring(0, 300) : id;
+        return com.moviepeople.shared.TextFormat.prefix(id, 300);
     }
 
     private BucketConfiguration configuration(String limit) {

@@ -47,6 +47,8 @@ class ModerationController {
             case ALREADY_HANDLED -> flash.addFlashAttribute("success", "That report was already handled.");
             case MEMBER_GONE -> flash.addFlashAttribute("error", "That member deleted their account. Dismiss the report instead.");
             case SELF -> flash.addFlashAttribute("error", "You can’t suspend yourself.");
+            case MODERATOR -> flash.addFlashAttribute("error", handled.member().displayName()
+                    + " is a moderator: a moderator can’t be suspended by another. The report stays open.");
         }
         return "redirect:/moderation/reports";
     }

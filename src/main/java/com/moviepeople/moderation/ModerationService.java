@@ -25,7 +25,7 @@ import java.util.Set;
 @Service
 class ModerationService {
 
-    enum Outcome { DONE, ALREADY_HANDLED, MEMBER_GONE, SELF }
+    enum Outcome { DONE, ALREADY_HANDLED, MEMBER_GONE, SELF, MODERATOR }
 
     record Handled(Outcome outcome, MemberSummary member) {
     }
@@ -107,8 +107,8 @@ class ModerationService {
 
     /**
      * Suspends the member the report is about (they cannot log in, their sessions end) and closes
-     * every open report about them. Unknown report: 404. Handled already, the member gone, or the
-     * moderator themself: nothing changes.
+     * every open report about them. Unknown report: 404. Handled already, the member gone, the
+     * moderator themself or another moderator: nothing changes.
      */
     @Transactional
     Handled suspend(long moderatorId, long reportId) {
@@ -128,6 +128,10 @@ class ModerationService {
         }
         if (member.id() == moderatorId) {
             return new Handled(Outcome.SELF, member);
+        }
+        if (moderation.isModerator(member.id())) {
+            // One moderator cannot lock another out; that takes removing their moderator role first.
+            return new Handled(Outcome.MODERATOR, member);
         }
         moderation.suspend(member.id(), moderatorId);
         jdbc.sql("""

@@ -7,6 +7,7 @@ import com.moviepeople.profiles.ProfileService;
 import com.moviepeople.profiles.ProfileView;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.ReportableContent;
+import com.moviepeople.shared.TextFormat;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,10 +95,6 @@ class ReportService {
     }
 
     private static String shortened(String text) {
-        if (text == null) {
-            return null;
-        }
-        return text.codePointCount(0, text.length()) <= EXCERPT_MAX ? text
-                : text.substring(0, text.offsetByCodePoints(0, EXCERPT_MAX - 1)) + "…";
+        return TextFormat.atMost(text, EXCERPT_MAX);
     }
 }

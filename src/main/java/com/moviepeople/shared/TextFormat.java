@@ -1,5 +1,7 @@
 package com.moviepeople.shared;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.nibor.autolink.LinkExtractor;
 import org.nibor.autolink.LinkSpan;
 import org.nibor.autolink.LinkType;
@@ -41,16 +43,74 @@ public class TextFormat {
         return html.toString();
     }
 
-    /** At most {@code max} characters, cut at a word where possible, with an ellipsis. */
+    /** One user-perceived character: an extended grapheme cluster (an emoji with its modifiers, a flag, a letter with its accents). */
+    private static final Pattern GRAPHEME = Pattern.compile("\\X");
+
+    /**
+     * At most {@code max} characters as a reader counts them (grapheme clusters, never half an
+     * emoji or a letter without its accent), cut at a word where possible, with an ellipsis.
+     */
     public String shortened(String text, int max) {
         if (text == null) {
             return "";
         }
         String flat = text.replaceAll("\\s+", " ").strip();
-        if (flat.length() <= max) {
+        int end = graphemeBoundary(flat, max);
+        if (end == flat.length()) {
             return flat;
         }
-        int cut = flat.lastIndexOf(' ', max - 1);
-        return flat.substring(0, cut > max / 2 ? cut : max - 1).stripTrailing() + "…";
+        // Room for the ellipsis: max - 1 characters of text.
+        end = graphemeBoundary(flat, max - 1);
+        int cut = flat.lastIndexOf(' ', end);
+        return flat.substring(0, cut > end / 2 ? cut : end).stripTrailing() + "…";
+    }
+
+    /**
+     * {@code text} if it has at most {@code maxCodePoints} code points (as PostgreSQL's
+     * {@code char_length} counts), else its longest run of whole grapheme clusters that fits with
+     * an added "…".
+     */
+    public static String atMost(String text, int maxCodePoints) {
+        if (text == null || text.codePointCount(0, text.length()) <= maxCodePoints) {
+            return text;
+        }
+        Matcher clusters = GRAPHEME.matcher(text);
+        int end = 0;
+        int used = 0;
+        while (clusters.find()) {
+            int size = text.codePointCount(clusters.start(), clusters.end());
+            if (used + size > maxCodePoints - 1) {
+                break;
+            }
+            used += size;
+            end = clusters.end();
+        }
+        return text.substring(0, end) + "…";
+    }
+
+    /**
+     * A prefix of at most {@code maxChars} UTF-16 units that never ends in the middle of a
+     * surrogate pair (for keys and columns limited in length, where half an emoji would be an
+     * invalid string).
+     */
+    public static String prefix(String text, int maxChars) {
+        if (text == null || text.length() <= maxChars) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxChars - 1)) ? maxChars - 1 : maxChars;
+        return text.substring(0, end);
+    }
+
+    /** The index in {@code text} after its first {@code count} grapheme clusters (or its length). */
+    static int graphemeBoundary(String text, int count) {
+        if (text.length() <= count) {
+            return text.length(); // fewer units than asked: fewer clusters too
+        }
+        Matcher clusters = GRAPHEME.matcher(text);
+        int end = 0;
+        for (int i = 0; i < count && clusters.find(); i++) {
+            end = clusters.end();
+        }
+        return end;
     }
 }

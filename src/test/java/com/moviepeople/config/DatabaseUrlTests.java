@@ -16,6 +16,21 @@ class DatabaseUrlTests {
     }
 
     @Test
+    void decodesUserAndPasswordAsUrlsDoKeepingPlusSigns() {
+        // Heroku's generated passwords may contain "+"; form decoding would turn it into a space.
+        DatabaseUrl plus = DatabaseUrl.parse("postgres://u+ser:pa+ss%2Bword@db.example.com:5432/mp");
+        assertThat(plus.username()).isEqualTo("u+ser");
+        assertThat(plus.password()).isEqualTo("pa+ss+word");
+        DatabaseUrl reserved = DatabaseUrl.parse("postgres://team%40film:p%40ss%3Aw%3Ard%20x@db.example.com/mp");
+        assertThat(reserved.username()).isEqualTo("team@film");
+        assertThat(reserved.password()).isEqualTo("p@ss:w:rd x");
+        assertThat(reserved.jdbcUrl()).isEqualTo("jdbc:postgresql://db.example.com/mp");
+        DatabaseUrl colonInPassword = DatabaseUrl.parse("postgres://film:a:b+c@db.example.com/mp");
+        assertThat(colonInPassword.username()).isEqualTo("film");
+        assertThat(colonInPassword.password()).isEqualTo("a:b+c");
+    }
+
+    @Test
     void acceptsPostgresqlSchemeWithoutPortOrCredentials() {
         DatabaseUrl url = DatabaseUrl.parse("postgresql://localhost/mp");
         assertThat(url.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost/mp");

@@ -19,6 +19,7 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -152,6 +153,20 @@ class ModerationIntegrationTests extends IntegrationTest {
         mvc.perform(post("/moderation/reports/" + id + "/suspend").with(user(mod)).with(csrf())).andExpect(redirectedUrl("/moderation/reports"));
         assertThat(jdbc.queryForObject("select suspended_at is null from member where id = ?", Boolean.class, mod.id())).isTrue();
         assertThat(report(id).get("status")).isEqualTo("OPEN");
+    }
+
+    @Test
+    void aModeratorCannotSuspendAnotherModerator() throws Exception {
+        CurrentMember mod = moderator();
+        CurrentMember otherMod = moderator();
+        long id = reportAbout(newMember("rep"), otherMod, "This moderator deletes my posts");
+        mvc.perform(post("/moderation/reports/" + id + "/suspend").with(user(mod)).with(csrf()))
+                .andExpect(redirectedUrl("/moderation/reports"))
+                .andExpect(flash().attribute("error", org.hamcrest.Matchers.containsString("is a moderator")));
+        assertThat(jdbc.queryForObject("select suspended_at is null from member where id = ?", Boolean.class, otherMod.id())).isTrue();
+        assertThat(report(id).get("status")).isEqualTo("OPEN");
+        assertThat(moderation.suspend(otherMod.id(), mod.id())).as("nor through the accounts API").isFalse();
+        assertThat(jdbc.queryForObject("select suspended_at is null from member where id = ?", Boolean.class, otherMod.id())).isTrue();
     }
 
     @Test

@@ -36,6 +36,40 @@ class TextFormatTests {
     }
 
     @Test
+    void neverCutsAnEmojiAFlagOrALetterFromItsAccent() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // man, woman, girl joined: one character
+        String flag = "\uD83C\uDDF5\uD83C\uDDF1"; // the Polish flag: two regional indicators
+        String accented = "e\u0301"; // e + combining acute accent
+        // Four characters a reader sees; shortened to three, the fourth goes whole.
+        assertThat(text.shortened("ab" + family + "cd", 4)).isEqualTo("ab" + family + "…");
+        assertThat(text.shortened("a" + flag + flag + flag, 3)).isEqualTo("a" + flag + "…");
+        assertThat(text.shortened("Caf" + accented + " au lait", 5)).isEqualTo("Caf" + accented + "…");
+        for (int max = 2; max < 12; max++) {
+            String cut = text.shortened("Wrap" + family + flag + accented + "\uD83C\uDFAC party", max);
+            assertThat(cut.codePoints().noneMatch(c -> Character.isSurrogate((char) c))).as("no lone surrogate at %d", max).isTrue();
+            assertThat(cut).doesNotEndWith("\u200D…").doesNotEndWith("\uD83C\uDDF5…");
+        }
+    }
+
+    @Test
+    void excerptsFitTheDatabaseLimitInCodePointsWithWholeCharacters() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // 5 code points
+        assertThat(TextFormat.atMost("short", 10)).isEqualTo("short");
+        String cut = TextFormat.atMost("abc" + family + "def", 8);
+        assertThat(cut).isEqualTo("abc…"); // the family (5 code points) does not fit in the 7 left for text
+        assertThat(cut.codePointCount(0, cut.length())).isLessThanOrEqualTo(8);
+        assertThat(TextFormat.atMost("ab" + family + "cdefgh", 8)).isEqualTo("ab" + family + "…");
+    }
+
+    @Test
+    void prefixesNeverEndInHalfAnEmoji() {
+        String clapper = "\uD83C\uDFAC";
+        assertThat(TextFormat.prefix("ab" + clapper, 3)).isEqualTo("ab");
+        assertThat(TextFormat.prefix("ab" + clapper, 4)).isEqualTo("ab" + clapper);
+        assertThat(TextFormat.prefix("abcdef", 3)).isEqualTo("abc");
+    }
+
+    @Test
     void relativeTimesThenDates() {
         Instant now = Instant.parse("2026-11-25T12:00:00Z");
         Times times = new Times(Clock.fixed(now, ZoneOffset.UTC));
