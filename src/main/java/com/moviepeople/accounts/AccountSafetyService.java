@@ -186,8 +186,8 @@ class AccountSafetyService {
         if (!passwordEncoder.matches(password, member.getPasswordHash())) {
             return Outcome.WRONG_PASSWORD;
         }
+        // Every module cleans up on it; SessionRevoker ends the member's sessions and tokens.
         events.publishEvent(new MemberDeleted(member.getId(), member.getUsername()));
-        events.publishEvent(new PasswordChanged(member.getId(), member.getUsername(), null));
         members.delete(member);
         members.flush();
         return Outcome.OK;

@@ -36,11 +36,17 @@ final class ChildJvm implements AutoCloseable {
 
     /** Starts the application in {@code workingDirectory} with these environment variables (and {@code PORT=0}). */
     static ChildJvm start(Path workingDirectory, Map<String, String> environment) throws IOException {
+        return run(workingDirectory, environment, ApplicationWithTestEndpoints.class.getName());
+    }
+
+    /** Runs {@code mainClass} with {@code args} from the test classpath, as {@code java -jar} runs the application. */
+    static ChildJvm run(Path workingDirectory, Map<String, String> environment, String mainClass, String... args) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // C1 only and a small heap: the child starts in a few seconds on a 2-core machine.
-        ProcessBuilder builder = new ProcessBuilder(java, "-XX:TieredStopAtLevel=1", "-Xmx384m",
-                "-cp", System.getProperty("java.class.path"), ApplicationWithTestEndpoints.class.getName())
-                .directory(workingDirectory.toFile());
+        List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xmx384m",
+                "-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("SPRING_") || name.startsWith("MOVIEPEOPLE_")
                 || name.equals("DATABASE_URL") || name.equals("PORT") || name.startsWith("JAVA_TOOL_OPTIONS"));
         builder.environment().put("PORT", "0");

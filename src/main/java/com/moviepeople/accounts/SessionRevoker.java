@@ -1,8 +1,6 @@
-package com.moviepeople.config;
+package com.moviepeople.accounts;
 
-import com.moviepeople.accounts.LoggedOutEverywhere;
-import com.moviepeople.accounts.MemberSuspended;
-import com.moviepeople.accounts.PasswordChanged;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.web.authentication.rememberme.PersistentTokenRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -14,14 +12,18 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * is committed: after a password change or reset and "log out everywhere" every session but the
  * one that asked ends; after a suspension or an account deletion every session ends. Sessions live
  * in PostgreSQL (Spring Session JDBC), so this holds on every app instance.
+ * <p>
+ * A run without a web server (the generator) has no session store; there only remember-me tokens
+ * are removed.
  */
 @Component
 class SessionRevoker {
 
-    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+    private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions;
     private final PersistentTokenRepository rememberMeTokens;
 
-    SessionRevoker(FindByIndexNameSessionRepository<? extends Session> sessions, PersistentTokenRepository rememberMeTokens) {
+    SessionRevoker(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> sessions,
+                   PersistentTokenRepository rememberMeTokens) {
         this.sessions = sessions;
         this.rememberMeTokens = rememberMeTokens;
     }
@@ -41,10 +43,18 @@ class SessionRevoker {
         revoke(event.username(), null);
     }
 
+    @TransactionalEventListener
+    void on(MemberDeleted event) {
+        revoke(event.username(), null);
+    }
+
     private void revoke(String username, String keepSessionId) {
         rememberMeTokens.removeUserTokens(username);
-        sessions.findByPrincipalName(username).keySet().stream()
-                .filter(id -> !id.equals(keepSessionId))
-                .forEach(sessions::deleteById);
+        FindByIndexNameSessionRepository<? extends Session> store = sessions.getIfAvailable();
+        if (store != null) {
+            store.findByPrincipalName(username).keySet().stream()
+                    .filter(id -> !id.equals(keepSessionId))
+                    .forEach(store::deleteById);
+        }
     }
 }
