@@ -49,7 +49,14 @@ class PortfolioController {
             return FORM;
         }
         rateLimiter.consumeForMember(me.id(), "portfolio-items-burst", "portfolio-items-per-member");
-        PortfolioItemView item = portfolio.add(me.id(), form);
+        PortfolioItemView item;
+        try {
+            item = portfolio.add(me.id(), form);
+        } catch (PortfolioFullException e) {
+            result.reject("portfolio.full", "Your portfolio already has " + PortfolioService.MAX_ITEMS
+                    + " pieces of work, the most it can hold. Remove an older one to add this one.");
+            return FORM;
+        }
         redirect.addFlashAttribute("success", "“" + item.title() + "” is in your portfolio.");
         return toProfile(me, redirect);
     }

@@ -1,5 +1,6 @@
 package com.moviepeople.portfolio;
 
+import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -30,10 +31,22 @@ public class PortfolioService {
         this.clock = clock;
     }
 
-    /** A member's items, newest first. */
+    /** The most items a member keeps: a portfolio is a selection, and a profile page stays light. */
+    public static final int MAX_ITEMS = 200;
+
+    /** One page of a member's items, newest first, and the cursor of the next page (null on the last). */
+    public record ItemsPage(List<PortfolioItemView> items, String nextCursor) {
+    }
+
+    /** Up to {@code limit} of the member's items older than {@code before}, newest first. */
     @Transactional(readOnly = true)
-    public List<PortfolioItemView> itemsOf(long ownerId) {
-        return items.findByOwnerIdOrderByCreatedAtDescIdDesc(ownerId).stream().map(PortfolioService::toView).toList();
+    public ItemsPage itemsOf(long ownerId, KeysetCursor before, int limit) {
+        List<PortfolioItem> found = items.pageOf(ownerId, before.at(), before.id(),
+                org.springframework.data.domain.Limit.of(limit + 1));
+        boolean more = found.size() > limit;
+        List<PortfolioItemView> page = found.stream().limit(limit).map(PortfolioService::toView).toList();
+        PortfolioItemView last = more ? page.get(page.size() - 1) : null;
+        return new ItemsPage(page, last == null ? null : new KeysetCursor(last.createdAt(), last.id()).encode());
     }
 
     @Transactional(readOnly = true)
@@ -62,6 +75,9 @@ public class PortfolioService {
      */
     @Transactional
     public PortfolioItemView add(long ownerId, PortfolioItemForm form) {
+        if (items.countByOwnerId(ownerId) >= MAX_ITEMS) {
+            throw new PortfolioFullException();
+        }
         PortfolioItem item = new PortfolioItem(ownerId, Instant.now(clock).truncatedTo(ChronoUnit.MICROS));
         item.apply(form, mediaKindOf(form));
         items.saveAndFlush(item);

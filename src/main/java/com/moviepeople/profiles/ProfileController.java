@@ -1,5 +1,6 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.connections.MutualConnections;
@@ -15,6 +16,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -37,8 +39,9 @@ class ProfileController {
     }
 
     @GetMapping("/people/{username}")
-    String show(@PathVariable String username, @AuthenticationPrincipal CurrentMember me, Model model) {
-        ProfilePage page = profiles.page(username, me == null ? null : me.id());
+    String show(@PathVariable String username, @AuthenticationPrincipal CurrentMember me,
+                @RequestParam(required = false) String before, Model model) {
+        ProfilePage page = profiles.page(username, me == null ? null : me.id(), KeysetCursor.decodeOrStart(before));
         model.addAttribute("page", page);
         model.addAttribute("profile", page.profile());
         long owner = page.profile().memberId();

@@ -10,16 +10,17 @@ import java.util.List;
  * it. Between members blocked either way it is only a minimal card (the name), and
  * {@code blockedByViewer} tells whether the viewer may lift the block.
  */
-record ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own, boolean blocked, boolean blockedByViewer) {
+record ProfilePage(ProfileView profile, List<PortfolioItemView> items, String itemsNext, boolean itemsFromStart,
+                   boolean own, boolean blocked, boolean blockedByViewer) {
 
-    ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean own) {
-        this(profile, items, own, false, false);
+    ProfilePage(ProfileView profile, List<PortfolioItemView> items, String itemsNext, boolean itemsFromStart, boolean own) {
+        this(profile, items, itemsNext, itemsFromStart, own, false, false);
     }
 
     /** What a member blocked either way sees: the name and username, nothing else. */
     static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
         return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
-                null, null, null, null, null), List.of(), false, true, blockedByViewer);
+                null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer);
     }
 
     /** "Name — Role · Headline", for the page title and link previews. */
@@ -46,8 +47,7 @@ record ProfilePage(ProfileView profile, List<PortfolioItemView> items, boolean o
             sb.append(sb.isEmpty() ? "Based in " : ", based in ").append(profile.location());
         }
         if (sb.isEmpty() && StringUtils.hasText(profile.bio())) {
-            String bio = profile.bio().replaceAll("\\s+", " ");
-            sb.append(bio.length() > 200 ? bio.substring(0, 199) + "…" : bio);
+            sb.append(com.moviepeople.shared.TextFormat.atMost(profile.bio().replaceAll("\\s+", " "), 200));
         }
         if (sb.isEmpty()) {
             sb.append(profile.displayName()).append(" on MoviePeople, the network for people who make films.");

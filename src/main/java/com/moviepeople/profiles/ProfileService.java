@@ -1,5 +1,6 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
@@ -57,13 +58,17 @@ public class ProfileService {
      * Everything the public profile page shows; {@code viewerId} is null for anonymous visitors.
      * Between members blocked either way: only the name ({@link ProfilePage#minimal}).
      */
+    /** Portfolio items per profile page; "More work" pages through the rest. */
+    static final int ITEMS_PER_PAGE = 12;
+
     @Transactional(readOnly = true)
-    ProfilePage page(String username, Long viewerId) {
+    ProfilePage page(String username, Long viewerId, KeysetCursor itemsBefore) {
         ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
         if (viewerId != null && viewerId != profile.memberId() && blocks.isBlockedEitherWay(viewerId, profile.memberId())) {
             return ProfilePage.minimal(profile, blocks.hasBlocked(viewerId, profile.memberId()));
         }
-        return new ProfilePage(profile, portfolio.itemsOf(profile.memberId()),
+        PortfolioService.ItemsPage items = portfolio.itemsOf(profile.memberId(), itemsBefore, ITEMS_PER_PAGE);
+        return new ProfilePage(profile, items.items(), items.nextCursor(), itemsBefore.isStart(),
                 viewerId != null && viewerId == profile.memberId());
     }
 

@@ -41,7 +41,7 @@ class DemoCommunityLoaderTests extends IntegrationTest {
         assertThat(all).extracting(ProfileView::location).anyMatch(l -> l.contains("Berlin"));
         assertThat(all).extracting(ProfileView::location).doesNotContainNull();
 
-        List<PortfolioItemView> items = all.stream().flatMap(p -> portfolio.itemsOf(p.memberId()).stream()).toList();
+        List<PortfolioItemView> items = all.stream().flatMap(p -> portfolio.itemsOf(p.memberId(), com.moviepeople.shared.KeysetCursor.START, 50).items().stream()).toList();
         assertThat(items).hasSizeGreaterThanOrEqualTo(10);
         assertThat(items).allSatisfy(i -> assertThat(i.media().isPlayer()).as(i.mediaUrl()).isTrue());
         assertThat(currentMember("agnieszka")).isNotNull();

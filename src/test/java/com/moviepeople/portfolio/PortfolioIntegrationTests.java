@@ -309,13 +309,50 @@ class PortfolioIntegrationTests extends IntegrationTest {
         assertThat(itemsOf(me)).isZero();
     }
 
+    /** {@code count} items straight into the table (a member with a large portfolio), created a second apart. */
+    private void manyItems(CurrentMember owner, int count) {
+        jdbc.update("""
+                insert into portfolio_item (owner_id, title, created_at)
+                select ?, 'Work ' || n, now() - (n || ' seconds')::interval from generate_series(1, ?) n""", owner.id(), count);
+    }
+
+    @Test
+    void theProfileShowsTwelveItemsAndPagesThroughTheRestWithMoreWork() throws Exception {
+        CurrentMember owner = newMember("prolific");
+        manyItems(owner, 30);
+        String first = mvc.perform(get("/people/" + owner.username())).andReturn().getResponse().getContentAsString();
+        assertThat(first.split("data-portfolio-item=", -1)).hasSize(13);
+        assertThat(first).contains(">Work 1<").contains(">Work 12<").doesNotContain(">Work 13<")
+                .doesNotContain("data-action=\"latest-work\"");
+        java.util.regex.Matcher more = java.util.regex.Pattern.compile("href=\"/people/[^\"?]+\\?before=([^\"#]+)#portfolio\" data-action=\"more-work\"|data-action=\"more-work\"\\s+href=\"/people/[^\"?]+\\?before=([^\"#]+)#portfolio\"").matcher(first);
+        assertThat(more.find()).as("a More work link").isTrue();
+        String cursor = more.group(1) != null ? more.group(1) : more.group(2);
+        String second = mvc.perform(get("/people/" + owner.username()).param("before", cursor)).andReturn().getResponse().getContentAsString();
+        assertThat(second).contains(">Work 13<").contains(">Work 24<").doesNotContain(">Work 12<").doesNotContain(">Work 25<")
+                .contains("data-action=\"latest-work\"").contains("data-action=\"more-work\"");
+        // A malformed cursor is the first page, not an error.
+        mvc.perform(get("/people/" + owner.username()).param("before", "%%%garbage")).andExpect(status().isOk());
+    }
+
+    @Test
+    void aFullPortfolioRefusesAnotherItemWithAMessageAndStoresNothing() throws Exception {
+        CurrentMember me = newMember("full");
+        manyItems(me, PortfolioService.MAX_ITEMS);
+        mvc.perform(item("/portfolio", "One too many", "", "", "2024", "Editor").with(user(me)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("the most it can hold")))
+                .andExpect(content().string(containsString("One too many")));
+        assertThat(itemsOf(me)).isEqualTo(PortfolioService.MAX_ITEMS);
+    }
+
     @Test
     void listsItemsNewestFirst() throws Exception {
         CurrentMember me = newMember("order");
         long first = itemOf(me, "Oldest");
         long second = itemOf(me, "Middle");
         long third = itemOf(me, "Newest");
-        assertThat(portfolio.itemsOf(me.id())).extracting(PortfolioItemView::id).containsExactly(third, second, first);
+        assertThat(portfolio.itemsOf(me.id(), com.moviepeople.shared.KeysetCursor.START, 10).items())
+                .extracting(PortfolioItemView::id).containsExactly(third, second, first);
         String page = mvc.perform(get("/people/" + me.username())).andReturn().getResponse().getContentAsString();
         assertThat(page.indexOf("id=\"item-" + third + "\"")).isPositive()
                 .isLessThan(page.indexOf("id=\"item-" + second + "\""));
