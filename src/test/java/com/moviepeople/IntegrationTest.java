@@ -103,5 +103,12 @@ public abstract class IntegrationTest {
         if (!tables.isEmpty()) {
             jdbc.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
         }
+        // Ids start again: cards kept in memory for the old members must go too.
+        Object memberCards = applicationContext.getBean(com.moviepeople.shared.MemberCards.class);
+        ((com.github.benmanes.caffeine.cache.Cache<?, ?>) org.springframework.test.util.ReflectionTestUtils
+                .getField(memberCards, "cache")).invalidateAll();
     }
+
+    @Autowired
+    private org.springframework.context.ApplicationContext applicationContext;
 }

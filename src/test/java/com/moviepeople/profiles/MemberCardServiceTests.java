@@ -57,5 +57,27 @@ class MemberCardServiceTests extends IntegrationTest {
         Map<Long, MemberCard> found = cards.cardsFor(ids);
         assertThat(found).hasSize(25);
         assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        assertThat(found.keySet()).as("in the order asked for").containsExactlyElementsOf(ids);
+
+        // Kept in memory: asked again, no query at all.
+        statistics.clear();
+        assertThat(cards.cardsFor(ids)).isEqualTo(found);
+        assertThat(statistics.getPrepareStatementCount()).isZero();
+    }
+
+    @Test
+    void aSavedProfileOrADeletedAccountIsNeverServedFromMemory() throws Exception {
+        CurrentMember m = newMember("renamed");
+        CurrentMember gone = newMember("leaving");
+        assertThat(cards.cardsFor(List.of(m.id(), gone.id()))).hasSize(2); // now kept in memory
+        profiles.save(m.id(), new ProfileForm("New Name", "Now a colourist", "Colourist", "Lisbon", "", ""));
+        assertThat(cards.cardsFor(List.of(m.id())).get(m.id()).displayName()).isEqualTo("New Name");
+        assertThat(cards.cardsFor(List.of(m.id())).get(m.id()).role()).isEqualTo("Colourist");
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/settings/delete-account")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(gone))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .param("password", PASSWORD));
+        assertThat(jdbc.queryForObject("select count(*) from member where id = ?", Long.class, gone.id())).isZero();
+        assertThat(cards.cardsFor(List.of(gone.id()))).isEmpty();
     }
 }
