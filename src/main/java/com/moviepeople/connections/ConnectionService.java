@@ -138,6 +138,44 @@ class ConnectionService implements Connections {
 
     @Override
     @Transactional(readOnly = true)
+    public ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample) {
+        if (viewerId == ownerId) {
+            return new ProfileConnections(connectionCount(ownerId), ConnectionState.self(), MutualConnections.NONE);
+        }
+        return jdbc.sql("""
+                        with of_a as (
+                            select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
+                            union all
+                            select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
+                        of_b as (
+                            select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
+                            union all
+                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),
+                        mutual as (
+                            select id from of_a intersect select id from of_b),
+                        shown as (
+                            select id from mutual where id <> all(cast(:leaveOut as bigint[])))
+                        select (select count(*) from of_b) as owner_count,
+                               (select count(*) from shown) as mutual_count,
+                               array(select id from shown order by id limit :sample) as mutual_sample,
+                               c.id, c.requester_id, c.receiver_id, c.status, c.created_at, c.responded_at
+                        from (select 1) one
+                        left join connection c on %s""".formatted(PAIR))
+                .param("a", viewerId).param("b", ownerId)
+                .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
+                .param("sample", Math.max(sample, 0))
+                .query((rs, n) -> {
+                    ConnectionState state = rs.getObject("id") == null ? ConnectionState.none()
+                            : stateOf(viewerId, ROW.mapRow(rs, n), now());
+                    Long[] ids = (Long[]) rs.getArray("mutual_sample").getArray();
+                    return new ProfileConnections(rs.getLong("owner_count"), state,
+                            new MutualConnections(rs.getLong("mutual_count"), List.of(ids)));
+                })
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public long pendingReceivedCount(long memberId) {
         return jdbc.sql("select count(*) from connection where receiver_id = :m and status = 'PENDING'")
                 .param("m", memberId).query(Long.class).single();

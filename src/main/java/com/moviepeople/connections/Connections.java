@@ -32,6 +32,13 @@ public interface Connections {
     /** Requests waiting for {@code memberId}'s answer (the navigation badge). */
     long pendingReceivedCount(long memberId);
 
+    /**
+     * The profile page's connection facts in one statement: {@code ownerId}'s connection count,
+     * {@code viewerId}'s relation to them, and up to {@code sample} of their mutual connections
+     * (lowest ids first) leaving out {@code leaveOut} (e.g. members blocked either way).
+     */
+    ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample);
+
     /** How {@code viewerId} stands with {@code otherId}. */
     ConnectionState stateBetween(long viewerId, long otherId);
 

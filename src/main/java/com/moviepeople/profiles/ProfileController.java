@@ -1,9 +1,10 @@
 package com.moviepeople.profiles;
 
+import java.util.Set;
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
-import com.moviepeople.connections.MutualConnections;
+import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.shared.MemberCards;
 
 import com.moviepeople.shared.CurrentMember;
@@ -41,7 +42,9 @@ class ProfileController {
     @GetMapping("/people/{username}")
     String show(@PathVariable String username, @AuthenticationPrincipal CurrentMember me,
                 @RequestParam(required = false) String before, Model model) {
-        ProfilePage page = profiles.page(username, me == null ? null : me.id(), KeysetCursor.decodeOrStart(before));
+        // Who is blocked either way, read once: for the page itself and for the mutual connections.
+        Set<Long> blocked = me == null ? Set.of() : blocks.blockedIdsOf(me.id());
+        ProfilePage page = profiles.page(username, me == null ? null : me.id(), blocked, KeysetCursor.decodeOrStart(before));
         model.addAttribute("page", page);
         model.addAttribute("profile", page.profile());
         long owner = page.profile().memberId();
@@ -51,13 +54,16 @@ class ProfileController {
                     .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
             return "profiles/show";
         }
-        model.addAttribute("connectionCount", connections.connectionCount(owner));
         if (me != null && !page.own()) {
-            model.addAttribute("connectionState", connections.stateBetween(me.id(), owner));
-            // Counted in the database; a few names are enough (lowest ids first, so the page is stable).
-            MutualConnections mutual = connections.mutualConnections(me.id(), owner, blocks.blockedIdsOf(me.id()), 3);
-            model.addAttribute("mutualCount", mutual.count());
-            model.addAttribute("mutualCards", cards.cardsFor(mutual.sample()).values());
+            // Count, relation and mutual connections in one statement; a few names are enough
+            // (lowest ids first, so the page is stable).
+            ProfileConnections facts = connections.profileConnections(me.id(), owner, blocked, 3);
+            model.addAttribute("connectionCount", facts.connectionCount());
+            model.addAttribute("connectionState", facts.state());
+            model.addAttribute("mutualCount", facts.mutual().count());
+            model.addAttribute("mutualCards", cards.cardsFor(facts.mutual().sample()).values());
+        } else {
+            model.addAttribute("connectionCount", connections.connectionCount(owner));
         }
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());

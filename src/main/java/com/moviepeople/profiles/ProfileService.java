@@ -54,17 +54,19 @@ public class ProfileService {
         return members.findById(memberId).map(this::viewOf);
     }
 
-    /**
-     * Everything the public profile page shows; {@code viewerId} is null for anonymous visitors.
-     * Between members blocked either way: only the name ({@link ProfilePage#minimal}).
-     */
     /** Portfolio items per profile page; "More work" pages through the rest. */
     static final int ITEMS_PER_PAGE = 12;
 
+    /**
+     * Everything the public profile page shows; {@code viewerId} is null for anonymous visitors,
+     * {@code blockedEitherWay} the members the viewer blocked or was blocked by
+     * ({@link Blocks#blockedIdsOf}). Between members blocked either way: only the name
+     * ({@link ProfilePage#minimal}).
+     */
     @Transactional(readOnly = true)
-    ProfilePage page(String username, Long viewerId, KeysetCursor itemsBefore) {
+    ProfilePage page(String username, Long viewerId, java.util.Set<Long> blockedEitherWay, KeysetCursor itemsBefore) {
         ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
-        if (viewerId != null && viewerId != profile.memberId() && blocks.isBlockedEitherWay(viewerId, profile.memberId())) {
+        if (viewerId != null && viewerId != profile.memberId() && blockedEitherWay.contains(profile.memberId())) {
             return ProfilePage.minimal(profile, blocks.hasBlocked(viewerId, profile.memberId()));
         }
         PortfolioService.ItemsPage items = portfolio.itemsOf(profile.memberId(), itemsBefore, ITEMS_PER_PAGE);
