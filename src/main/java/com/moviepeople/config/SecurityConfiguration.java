@@ -2,6 +2,7 @@ package com.moviepeople.config;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -17,7 +18,11 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpStatus;
 import com.moviepeople.shared.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
@@ -30,6 +35,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.Map;
+import java.util.stream.Stream;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -80,7 +86,36 @@ class SecurityConfiguration {
         return services;
     }
 
+    /**
+     * Health probes and static files: public, read-only, never tied to a member. A chain of their
+     * own without login, logout, remember-me, CSRF, saved requests or sessions (it never even looks
+     * a session up), with the same security headers: a probe hammered by a load balancer costs
+     * little, and nothing about it can write.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain publicResourcesFilterChain(HttpSecurity http) throws Exception {
+        http
+            .securityMatcher(new OrRequestMatcher(Stream.of("/actuator/health/liveness", "/actuator/health/readiness",
+                            "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                    .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
+                    .toList()))
+            .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+            .csrf(csrf -> csrf.disable())
+            .requestCache(cache -> cache.disable())
+            .securityContext(context -> context.securityContextRepository(
+                    new RequestAttributeSecurityContextRepository()))
+            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .anonymous(anonymous -> anonymous.disable())
+            .headers(headers -> headers
+                .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN)));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, UserDetailsService userDetailsService,
                                             PersistentTokenRepository rememberMeTokens, RateLimiter rateLimiter,
                                             @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookieName,

@@ -134,6 +134,16 @@ class PageViewWritesNothingIntegrationTests {
                 .as("session writes in %d ms of page views", elapsedMillis).isLessThanOrEqualTo(1 + elapsedMillis / 2_000);
         assertThat(queries.sessionReads()).as("one read of the session per page").isEqualTo(pages.size());
 
+        // Probes and static files never look the session up, even with a member's cookie.
+        queries.clearWrites();
+        for (String path : List.of("/actuator/health/liveness", "/actuator/health/readiness", "/css/app.css",
+                "/webjars/bootstrap/css/bootstrap.min.css")) {
+            HttpResponse<String> response = browser.get(port, path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+        }
+        assertThat(queries.sessionReads()).as("session reads for probes and static files").isZero();
+
         long lastAccess = jdbc.queryForObject("select last_access_time from spring_session where principal_name = ?",
                 Long.class, anna.username());
         Thread.sleep(2_100);
