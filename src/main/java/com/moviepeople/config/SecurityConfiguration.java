@@ -22,7 +22,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.http.HttpStatus;
 import com.moviepeople.shared.RateLimiter;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,6 +33,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -60,6 +60,24 @@ class SecurityConfiguration {
             "frame-ancestors 'none'");
 
     static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
+
+    /** GET (and HEAD) requests for health probes and static files: public, and never tied to a session. */
+    static final RequestMatcher PUBLIC_RESOURCES = SecurityConfiguration::isPublicResource;
+
+    private static final List<String> PUBLIC_FILES = List.of("/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico");
+    private static final List<String> PUBLIC_FOLDERS = List.of("/webjars/", "/css/", "/js/", "/images/");
+
+    static boolean isPublicResource(jakarta.servlet.http.HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // No tricks with encoded or dotted paths: the firewall refuses those anyway, and they stay on the main chain.
+        if (path.contains("%") || path.contains("..") || path.contains(";") || path.contains("//")) {
+            return false;
+        }
+        return PUBLIC_FILES.contains(path) || PUBLIC_FOLDERS.stream().anyMatch(path::startsWith);
+    }
 
     /**
      * Signs only the in-memory authentication of one request (the persistent token itself is a
@@ -96,16 +114,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain publicResourcesFilterChain(HttpSecurity http) throws Exception {
         http
-            .securityMatcher(new OrRequestMatcher(Stream.of("/actuator/health/liveness", "/actuator/health/readiness",
-                            "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
-                    .map(path -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path))
-                    .toList()))
+            .securityMatcher(PUBLIC_RESOURCES)
             .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
             .csrf(csrf -> csrf.disable())
             .requestCache(cache -> cache.disable())
             .securityContext(context -> context.securityContextRepository(
                     new RequestAttributeSecurityContextRepository()))
-            .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+            .sessionManagement(session -> session.disable())
+            .logout(logout -> logout.disable())
             .anonymous(anonymous -> anonymous.disable())
             .headers(headers -> headers
                 .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

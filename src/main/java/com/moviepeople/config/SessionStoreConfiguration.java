@@ -84,6 +84,58 @@ class SessionStoreConfiguration {
     }
 
     /**
+     * Just inside Spring Session's filter: health probes and static files see no session at all,
+     * so nothing on their way (Spring MVC looks for flash attributes in the session on every
+     * request) reads one from the database, whatever cookie the request carries.
+     */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+    FilterRegistrationBean<OncePerRequestFilter> sessionFreePublicResources() {
+        OncePerRequestFilter filter = new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(jakarta.servlet.http.HttpServletRequest request,
+                                            jakarta.servlet.http.HttpServletResponse response, jakarta.servlet.FilterChain chain)
+                    throws jakarta.servlet.ServletException, java.io.IOException {
+                chain.doFilter(SecurityConfiguration.PUBLIC_RESOURCES.matches(request) ? new SessionFree(request) : request, response);
+            }
+        };
+        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER + 1);
+        return registration;
+    }
+
+    /** A request that has no session and cannot get one. */
+    static final class SessionFree extends jakarta.servlet.http.HttpServletRequestWrapper {
+
+        SessionFree(jakarta.servlet.http.HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public jakarta.servlet.http.HttpSession getSession(boolean create) {
+            if (create) {
+                throw new IllegalStateException("No session for " + getRequestURI());
+            }
+            return null;
+        }
+
+        @Override
+        public jakarta.servlet.http.HttpSession getSession() {
+            return getSession(true);
+        }
+
+        @Override
+        public boolean isRequestedSessionIdValid() {
+            return false;
+        }
+
+        @Override
+        public String getRequestedSessionId() {
+            return null;
+        }
+    }
+
+    /**
      * The application's own transaction template, as Spring Boot would make it (Boot backs off when
      * any TransactionOperations bean exists, such as the session store's above): synchronous commit.
      */
