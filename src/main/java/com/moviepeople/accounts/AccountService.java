@@ -1,5 +1,7 @@
 package com.moviepeople.accounts;
 
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.hibernate.exception.ConstraintViolationException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -30,8 +32,15 @@ public class AccountService implements MemberDirectory, MemberModeration {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** Plain SQL for the lookups every page makes (one statement, no persistence context). */
+    private final JdbcClient jdbc;
+
+    private static final RowMapper<MemberSummary> SUMMARY = (rs, n) ->
+            new MemberSummary(rs.getLong("id"), rs.getString("username"), rs.getString("display_name"));
+
     AccountService(MemberRepository members, PasswordEncoder passwordEncoder, PasswordPolicy passwordPolicy,
-                   ApplicationEventPublisher events, Clock clock) {
+                   ApplicationEventPublisher events, Clock clock, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.members = members;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
@@ -102,27 +111,29 @@ public class AccountService implements MemberDirectory, MemberModeration {
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<MemberSummary> findById(long id) {
-        return members.findById(id).map(Member::toSummary);
+        return jdbc.sql("select id, username, display_name from member where id = :id")
+                .param("id", id).query(SUMMARY).optional();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<MemberSummary> findByUsername(String username) {
         if (username == null || username.isBlank() || username.length() > UsernameRules.MAX_LENGTH) {
             return Optional.empty();
         }
-        return members.findByUsernameIgnoringCase(username.strip()).map(Member::toSummary);
+        // citext: the parameter is cast, or it would compare as text, case-sensitively.
+        return jdbc.sql("select id, username, display_name from member where username = cast(:u as citext)")
+                .param("u", username.strip()).query(SUMMARY).optional();
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Map<Long, MemberSummary> findAllById(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return members.findByIdIn(ids).stream().map(Member::toSummary)
+        return jdbc.sql("select id, username, display_name from member where id = any(:ids)")
+                .param("ids", ids.stream().mapToLong(Long::longValue).distinct().toArray())
+                .query(SUMMARY).list().stream()
                 .collect(Collectors.toMap(MemberSummary::id, Function.identity()));
     }
 

@@ -10,17 +10,6 @@ import java.util.Optional;
 
 interface PortfolioItemRepository extends JpaRepository<PortfolioItem, Long> {
 
-    /**
-     * A page of the owner's items older than the keyset ({@code at}, {@code id}), newest first:
-     * a range of the index on (owner_id, created_at desc, id desc).
-     */
-    @Query("""
-            select i from PortfolioItem i
-            where i.ownerId = :owner and (i.createdAt < :at or (i.createdAt = :at and i.id < :id))
-            order by i.createdAt desc, i.id desc""")
-    List<PortfolioItem> pageOf(@Param("owner") long ownerId, @Param("at") java.time.Instant at, @Param("id") long id,
-                               org.springframework.data.domain.Limit limit);
-
     /** The ownership check: someone else's item is simply not found. */
     Optional<PortfolioItem> findByIdAndOwnerId(long id, long ownerId);
 

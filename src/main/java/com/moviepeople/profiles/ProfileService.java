@@ -32,8 +32,13 @@ public class ProfileService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    /** The profile page's own read in plain SQL (one statement, no persistence context). */
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
-                   PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock) {
+                   PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock,
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.profiles = profiles;
         this.members = members;
         this.accounts = accounts;
@@ -43,13 +48,11 @@ public class ProfileService {
         this.clock = clock;
     }
 
-    /** Case-insensitive. */
-    @Transactional(readOnly = true)
+    /** Case-insensitive. Two single-row reads, no transaction needed around them. */
     public Optional<ProfileView> findByUsername(String username) {
         return members.findByUsername(username).map(this::viewOf);
     }
 
-    @Transactional(readOnly = true)
     public Optional<ProfileView> findById(long memberId) {
         return members.findById(memberId).map(this::viewOf);
     }
@@ -61,9 +64,9 @@ public class ProfileService {
      * Everything the public profile page shows; {@code viewerId} is null for anonymous visitors,
      * {@code blockedEitherWay} the members the viewer blocked or was blocked by
      * ({@link Blocks#blockedIdsOf}). Between members blocked either way: only the name
-     * ({@link ProfilePage#minimal}).
+     * ({@link ProfilePage#minimal}). Independent single reads: no transaction around them (a
+     * read-only transaction costs two round trips of its own).
      */
-    @Transactional(readOnly = true)
     ProfilePage page(String username, Long viewerId, java.util.Set<Long> blockedEitherWay, KeysetCursor itemsBefore) {
         ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
         if (viewerId != null && viewerId != profile.memberId() && blockedEitherWay.contains(profile.memberId())) {
@@ -116,7 +119,12 @@ public class ProfileService {
     }
 
     private ProfileView viewOf(MemberSummary member) {
-        return toView(member, profiles.findById(member.id()).orElse(null));
+        return jdbc.sql("select headline, role, location, bio, website from profile where member_id = :id")
+                .param("id", member.id())
+                .query((rs, n) -> new ProfileView(member.id(), member.username(), member.displayName(), rs.getString("headline"),
+                        rs.getString("role"), rs.getString("location"), rs.getString("bio"), rs.getString("website")))
+                .optional()
+                .orElseGet(() -> toView(member, null));
     }
 
     static ProfileView toView(MemberSummary member, Profile profile) {

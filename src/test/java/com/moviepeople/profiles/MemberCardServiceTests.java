@@ -52,17 +52,16 @@ class MemberCardServiceTests extends IntegrationTest {
                 profiles.save(m.id(), new ProfileForm("Many " + i, "Headline " + i, "Gaffer", "Berlin", "", ""));
             }
         }
-        Statistics statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
-        statistics.clear();
+        queries.reset();
         Map<Long, MemberCard> found = cards.cardsFor(ids);
         assertThat(found).hasSize(25);
-        assertThat(statistics.getPrepareStatementCount()).isEqualTo(2);
+        assertThat(queries.count()).isEqualTo(2);
         assertThat(found.keySet()).as("in the order asked for").containsExactlyElementsOf(ids);
 
         // Kept in memory: asked again, no query at all.
-        statistics.clear();
+        queries.reset();
         assertThat(cards.cardsFor(ids)).isEqualTo(found);
-        assertThat(statistics.getPrepareStatementCount()).isZero();
+        assertThat(queries.count()).isZero();
     }
 
     @Test
