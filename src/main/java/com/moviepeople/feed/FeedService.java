@@ -445,6 +445,16 @@ class FeedService implements Feed {
 
     /** The item is gone: so is its post, with the post's comments. */
     @Transactional
+    /**
+     * Serializes the automatic post's handlers for one item until the transaction ends: they run in
+     * the background, and an "added" handler that read the item just before it was deleted must
+     * finish before the "removed" handler looks for its post (else the post would outlive the item).
+     */
+    void lockPortfolioPost(long itemId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('portfolio-post:' || :item, 0))")
+                .param("item", itemId).query((rs, n) -> 1).list();
+    }
+
     void removePortfolioPost(long itemId) {
         jdbc.sql("delete from post where portfolio_item_id = :item").param("item", itemId).update();
     }

@@ -33,17 +33,20 @@ class PortfolioPostsListener {
 
     @ApplicationModuleListener
     public void on(PortfolioItemAdded event) {
+        feed.lockPortfolioPost(event.itemId());
         portfolio.findById(event.itemId()).ifPresent(item -> feed.addPortfolioPost(item, event.createdAt()));
     }
 
     @ApplicationModuleListener
     public void on(PortfolioItemUpdated event) {
+        feed.lockPortfolioPost(event.itemId());
         portfolio.findById(event.itemId()).ifPresentOrElse(feed::updatePortfolioPost,
                 () -> feed.removePortfolioPost(event.itemId()));
     }
 
     @ApplicationModuleListener
     public void on(PortfolioItemRemoved event) {
+        feed.lockPortfolioPost(event.itemId());
         feed.removePortfolioPost(event.itemId());
     }
 }
