@@ -48,7 +48,12 @@ class LoadSmokeTests extends IntegrationTest {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MoviePeopleApplication.class).run(
                 "--server.port=0", "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
                 "--spring.datasource.password=", "--moviepeople.demo-data=false", "--spring.main.banner-mode=off",
-                "--spring.datasource.hikari.maximum-pool-size=8")) {
+                "--spring.datasource.hikari.maximum-pool-size=8",
+                // Virtual members think 50–150 ms, ten times faster than people: they would meet the
+                // per-minute burst limits (BurstLimitIntegrationTests checks those); this run measures pages.
+                "--moviepeople.burst-limits.searches-burst=1000000/1m", "--moviepeople.burst-limits.posts-burst=1000000/1m",
+                "--moviepeople.burst-limits.comments-burst=1000000/1m", "--moviepeople.burst-limits.messages-burst=1000000/1m",
+                "--moviepeople.burst-limits.connection-requests-burst=1000000/1m")) {
             int port = ((WebServerApplicationContext) app).getWebServer().getPort();
             Map<String, String> settings = Map.of("bench.baseUrl", "http://localhost:" + port, "bench.members", "200",
                     "bench.password", "load-smoke-password", "bench.users", "8", "bench.seconds", "15",
