@@ -18,7 +18,6 @@ class AccountHousekeeping implements Housekeeping {
 
     static final Duration KEEP_USED_OR_EXPIRED_LINKS = Duration.ofDays(1);
     static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
-    private static final int BATCH = 5_000;
 
     private final JdbcClient jdbc;
 
@@ -37,22 +36,13 @@ class AccountHousekeeping implements Housekeeping {
         // persistent_logins.last_used is a timestamp without time zone that Spring Security writes
         // from a java.sql.Timestamp, as this one is bound: both in the JVM's zone.
         Timestamp tokenCutoff = Timestamp.from(now.minus(REMEMBER_ME_VALIDITY));
-        long total = 0;
-        int removed;
-        do {
-            removed = jdbc.sql("""
-                            delete from account_token where id in (
-                                select id from account_token where expires_at < :cutoff or used_at < :cutoff limit :batch)""")
-                    .param("cutoff", linkCutoff).param("batch", BATCH).update();
-            total += removed;
-        } while (removed == BATCH);
-        do {
-            removed = jdbc.sql("""
-                            delete from persistent_logins where series in (
-                                select series from persistent_logins where last_used < :cutoff limit :batch)""")
-                    .param("cutoff", tokenCutoff).param("batch", BATCH).update();
-            total += removed;
-        } while (removed == BATCH);
-        return total;
+        return Housekeeping.inBatches(() -> jdbc.sql("""
+                        delete from account_token where id in (
+                            select id from account_token where expires_at < :cutoff or used_at < :cutoff limit :batch)""")
+                .param("cutoff", linkCutoff).param("batch", BATCH).update())
+                + Housekeeping.inBatches(() -> jdbc.sql("""
+                        delete from persistent_logins where series in (
+                            select series from persistent_logins where last_used < :cutoff limit :batch)""")
+                .param("cutoff", tokenCutoff).param("batch", BATCH).update());
     }
 }

@@ -13,8 +13,6 @@ import java.time.Instant;
 @Component
 class RateLimitHousekeeping implements Housekeeping {
 
-    static final int BATCH = 5_000;
-
     private final JdbcClient jdbc;
 
     RateLimitHousekeeping(JdbcClient jdbc) {
@@ -28,17 +26,11 @@ class RateLimitHousekeeping implements Housekeeping {
 
     @Override
     public long cleanUp(Instant now) {
-        long total = 0;
-        int removed;
-        do {
-            // Small batches: a bucket in use is locked only for a moment.
-            removed = jdbc.sql("""
-                            delete from rate_limit_bucket where id in (
-                                select id from rate_limit_bucket where expires_at < :now limit :batch
-                                for update skip locked)""")
-                    .param("now", now.toEpochMilli()).param("batch", BATCH).update();
-            total += removed;
-        } while (removed == BATCH);
-        return total;
+        // Small batches: a bucket in use is locked only for a moment, and a busy one is skipped.
+        return Housekeeping.inBatches(() -> jdbc.sql("""
+                        delete from rate_limit_bucket where id in (
+                            select id from rate_limit_bucket where expires_at < :now limit :batch
+                            for update skip locked)""")
+                .param("now", now.toEpochMilli()).param("batch", BATCH).update());
     }
 }

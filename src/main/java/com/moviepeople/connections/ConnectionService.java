@@ -40,6 +40,17 @@ class ConnectionService implements Connections {
     /** Attempts when a concurrent cancel or removal deletes the row between our statements. */
     private static final int REQUEST_ATTEMPTS = 3;
 
+    /** The accepted connections of :a and of :b, as the CTEs {@code of_a} and {@code of_b} (with a trailing comma). */
+    private static final String CONNECTIONS_OF_A_AND_B = """
+            with of_a as (
+                select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
+                union all
+                select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
+            of_b as (
+                select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
+                union all
+                select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),""";
+
     private static final String PAIR = """
             least(requester_id, receiver_id) = least(:a, :b) and greatest(requester_id, receiver_id) = greatest(:a, :b)""";
 
@@ -112,19 +123,12 @@ class ConnectionService implements Connections {
             return MutualConnections.NONE;
         }
         List<long[]> rows = jdbc.sql("""
-                        with of_a as (
-                            select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
-                            union all
-                            select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
-                        of_b as (
-                            select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
-                            union all
-                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),
+                        %s
                         mutual as (select id from of_a intersect select id from of_b)
                         select id, count(*) over () as total from mutual
                         where id <> all(cast(:leaveOut as bigint[]))
                         order by id
-                        limit :sample""")
+                        limit :sample""".formatted(CONNECTIONS_OF_A_AND_B))
                 .param("a", memberA).param("b", memberB)
                 .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
                 .param("sample", Math.max(sample, 1))
@@ -143,14 +147,7 @@ class ConnectionService implements Connections {
             return new ProfileConnections(connectionCount(ownerId), ConnectionState.self(), MutualConnections.NONE);
         }
         return jdbc.sql("""
-                        with of_a as (
-                            select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
-                            union all
-                            select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
-                        of_b as (
-                            select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
-                            union all
-                            select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),
+                        %s
                         mutual as (
                             select id from of_a intersect select id from of_b),
                         shown as (
@@ -160,7 +157,7 @@ class ConnectionService implements Connections {
                                array(select id from shown order by id limit :sample) as mutual_sample,
                                c.id, c.requester_id, c.receiver_id, c.status, c.created_at, c.responded_at
                         from (select 1) one
-                        left join connection c on %s""".formatted(PAIR))
+                        left join connection c on %s""".formatted(CONNECTIONS_OF_A_AND_B, PAIR))
                 .param("a", viewerId).param("b", ownerId)
                 .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
                 .param("sample", Math.max(sample, 0))

@@ -14,4 +14,18 @@ public interface Housekeeping {
 
     /** Deletes what expired before {@code now}; returns how many rows went. */
     long cleanUp(Instant now);
+
+    /** Rows deleted per statement, so that no delete holds many row locks for long. */
+    int BATCH = 5_000;
+
+    /** Runs {@code deleteBatch} (a delete of at most {@link #BATCH} rows) until a batch comes back short; the total. */
+    static long inBatches(java.util.function.IntSupplier deleteBatch) {
+        long total = 0;
+        int removed;
+        do {
+            removed = deleteBatch.getAsInt();
+            total += removed;
+        } while (removed == BATCH);
+        return total;
+    }
 }
