@@ -1,6 +1,7 @@
 package com.moviepeople.messaging;
 
 import com.moviepeople.accounts.LoggedOutEverywhere;
+import com.moviepeople.accounts.MemberDeleted;
 import com.moviepeople.accounts.MemberSuspended;
 import com.moviepeople.accounts.PasswordChanged;
 import org.springframework.context.event.EventListener;
@@ -53,6 +54,12 @@ class LiveNotifier {
 
     @EventListener
     void on(MemberSuspended event) {
+        publish(LiveChange.sessionsEnded(event.memberId()));
+    }
+
+    /** A deleted account's open pages stop listening too (it no longer publishes a PasswordChanged). */
+    @EventListener
+    void on(MemberDeleted event) {
         publish(LiveChange.sessionsEnded(event.memberId()));
     }
 

@@ -218,6 +218,24 @@ class LiveUpdatesIntegrationTests extends IntegrationTest {
         assertThat(isDispatched(bens)).as("ben's stream open").isFalse();
     }
 
+    @Test
+    void deletingTheAccountEndsTheMembersStreams() throws Exception {
+        CurrentMember anna = newMember("anna");
+        CurrentMember ben = newMember("ben");
+        MvcResult annas = openStream(anna);
+        MvcResult bens = openStream(ben);
+
+        mvc.perform(post("/settings/delete-account").with(user(anna)).with(csrf()).param("password", PASSWORD))
+                .andExpect(redirectedUrl("/"));
+
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (annas.getRequest().getAsyncContext() != null && !isDispatched(annas) && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(isDispatched(annas)).as("anna's stream ended").isTrue();
+        assertThat(isDispatched(bens)).as("ben's stream open").isFalse();
+    }
+
     private static boolean isDispatched(MvcResult stream) {
         return ((org.springframework.mock.web.MockAsyncContext) stream.getRequest().getAsyncContext()).getDispatchedPath() != null;
     }
