@@ -14,7 +14,6 @@ import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;

@@ -4,12 +4,8 @@ import com.moviepeople.IntegrationTest;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
-import jakarta.persistence.EntityManagerFactory;
-import org.hibernate.SessionFactory;
-import org.hibernate.stat.Statistics;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +13,6 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@TestPropertySource(properties = "spring.jpa.properties.hibernate.generate_statistics=true")
 class MemberCardServiceTests extends IntegrationTest {
 
     @Autowired
@@ -26,8 +21,6 @@ class MemberCardServiceTests extends IntegrationTest {
     @Autowired
     ProfileService profiles;
 
-    @Autowired
-    EntityManagerFactory entityManagerFactory;
 
     @Test
     void cardsCarryNameAndProfileBasicsAndLeaveOutUnknownIds() {
