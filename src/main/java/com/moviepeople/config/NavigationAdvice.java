@@ -20,8 +20,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Puts the navigation's counts ({@code nav.unreadMessages}, {@code nav.pendingRequests}) on every page. */
-@ControllerAdvice
+/**
+ * Puts the navigation's counts ({@code nav.unreadMessages}, {@code nav.pendingRequests}) on every page.
+ * Limited to our controllers and Boot's error pages: the health probes (Actuator's handlers) would
+ * otherwise pay for two model-attribute methods, resolved by reflection on every request.
+ */
+@ControllerAdvice(basePackages = {"com.moviepeople", "org.springframework.boot.webmvc.autoconfigure.error"})
 class NavigationAdvice {
 
     private final List<NavigationBadge> badges;

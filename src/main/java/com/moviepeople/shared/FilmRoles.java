@@ -39,6 +39,38 @@ public final class FilmRoles {
     /** Every role of every department, in list order. */
     public static final List<String> ALL = DEPARTMENTS.stream().flatMap(d -> d.roles().stream()).toList();
 
+    /** The department of a role typed freely that is none of the list's. */
+    public static final String OTHER_DEPARTMENT = "Other";
+
+    /**
+     * The department of {@code role} when it is one of the list's (ignoring case and surrounding
+     * spaces), else {@link #OTHER_DEPARTMENT}.
+     */
+    public static String departmentOf(String role) {
+        if (role == null) {
+            return OTHER_DEPARTMENT;
+        }
+        String wanted = role.strip();
+        for (Department department : DEPARTMENTS) {
+            for (String known : department.roles()) {
+                if (known.equalsIgnoreCase(wanted)) {
+                    return department.name();
+                }
+            }
+        }
+        return OTHER_DEPARTMENT;
+    }
+
+    /** Department names in list order, then {@link #OTHER_DEPARTMENT}: the order of a production's credits. */
+    public static int departmentOrder(String department) {
+        for (int i = 0; i < DEPARTMENTS.size(); i++) {
+            if (DEPARTMENTS.get(i).name().equals(department)) {
+                return i;
+            }
+        }
+        return DEPARTMENTS.size();
+    }
+
     private FilmRoles() {
     }
 }
