@@ -20,7 +20,9 @@ public final class UsernameRules {
             "verify-email", "api", "actuator", "error", "webjars", "css", "js", "images", "static",
             "about", "terms", "privacy", "security", "null", "undefined", "me", "you", "new", "edit",
             // /messages/stream and /messages/unread (live updates) would hide such a member's conversation.
-            "stream", "unread");
+            "stream", "unread",
+            // First path segments of the later features (ROUTES.md, "Added by later issues").
+            "productions", "credits", "availability", "notifications", "calls", "media", "unsubscribe");
 
     private static final Set<String> RESERVED_SKELETONS = RESERVED.stream().map(UsernameRules::skeleton)
             .collect(java.util.stream.Collectors.toUnmodifiableSet());

@@ -4,6 +4,7 @@ import java.util.Set;
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
+import com.moviepeople.credits.Credits;
 import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.shared.MemberCards;
 
@@ -31,8 +32,10 @@ class ProfileController {
     private final Connections connections;
     private final Blocks blocks;
     private final MemberCards cards;
+    private final Credits credits;
 
-    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards) {
+    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits) {
+        this.credits = credits;
         this.profiles = profiles;
         this.connections = connections;
         this.blocks = blocks;
@@ -65,6 +68,8 @@ class ProfileController {
         } else {
             model.addAttribute("connectionCount", connections.connectionCount(owner));
         }
+        // Credits with their confirmations, and the productions the viewer shares with the owner.
+        model.addAttribute("credits", credits.profileCredits(owner, me == null ? null : me.id(), blocked));
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
         return "profiles/show";

@@ -1,0 +1,17 @@
+package com.moviepeople.credits;
+
+import java.util.Set;
+
+/** The credits module's API for other modules (the profile page). */
+public interface Credits {
+
+    /** Most credits a member keeps: a long filmography, and a profile page that stays light. */
+    int MAX_CREDITS_PER_MEMBER = 300;
+
+    /**
+     * {@code ownerId}'s credits, newest production first, as {@code viewerId} (null for a visitor) may
+     * see them, leaving out confirmations by {@code blocked} (members blocked either way by the viewer).
+     * A constant number of statements however many credits there are.
+     */
+    ProfileCredits profileCredits(long ownerId, Long viewerId, Set<Long> blocked);
+}
