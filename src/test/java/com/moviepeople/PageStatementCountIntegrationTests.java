@@ -29,7 +29,11 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
         return queries.count();
     }
 
-    /** A member with {@code items} portfolio items and {@code mutual} connections shared with the viewer. */
+    /**
+     * A member with {@code items} portfolio items, {@code mutual} connections shared with the viewer,
+     * and {@code items} credits (written as SQL: set-up only), each on a production the viewer is
+     * credited on too and confirmed by the viewer.
+     */
     private CurrentMember[] profileWith(int items, int mutual) {
         CurrentMember owner = newMember("owner");
         CurrentMember viewer = newMember("viewer");
@@ -37,6 +41,15 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
         for (int i = 0; i < items; i++) {
             portfolio.add(owner.id(), new PortfolioItemForm("Short film " + i, "Edited it.",
                     "https://www.youtube.com/watch?v=aqz-KE-bpKQ", 2020, "Editor"));
+            long production = jdbc.queryForObject("insert into production (title, year, kind) values (?, 2020, 'short') returning id",
+                    Long.class, "Counted " + owner.username() + " " + i);
+            long credit = jdbc.queryForObject("""
+                    insert into credit (production_id, member_id, role, department) values (?, ?, 'Film Editor', 'Editorial')
+                    returning id""", Long.class, production, owner.id());
+            jdbc.update("insert into credit (production_id, member_id, role, department) values (?, ?, 'Gaffer', 'Lighting & Grip')",
+                    production, viewer.id());
+            jdbc.update("insert into credit_confirmation (credit_id, credit_owner_id, production_id, confirmer_id) values (?, ?, ?, ?)",
+                    credit, owner.id(), production, viewer.id());
         }
         for (int i = 0; i < mutual; i++) {
             CurrentMember both = newMember("mutual");
@@ -47,16 +60,21 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
     }
 
     @Test
-    void theProfilePageRunsTheSameStatementsForOneOrTwelvePortfolioItemsAndMutualConnections() throws Exception {
+    void theProfilePageRunsTheSameStatementsForOneOrFiftyCreditsAndItemsAndMutualConnections() throws Exception {
         CurrentMember[] small = profileWith(1, 1);
-        CurrentMember[] large = profileWith(12, 12);
+        CurrentMember[] large = profileWith(50, 12);
         long few = statementsFor(small[1], "/people/" + small[0].username());
+        String page = mvc.perform(get("/people/" + large[0].username()).with(user(large[1])))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page.split("data-credit-id=", -1)).hasSize(51);
+        assertThat(page).contains("data-worked-together=\"50\"");
         long many = statementsFor(large[1], "/people/" + large[0].username());
-        System.out.println("Statements per profile page (1 / 12 items and mutual connections): " + few + " / " + many);
+        System.out.println("Statements per profile page (1 / 50 credits and items, 1 / 12 mutual connections): " + few + " / " + many);
         assertThat(many).isEqualTo(few);
         // Navigation badges, who is blocked, member, profile, a page of items, the connection facts
-        // (count, relation, mutual connections) — member cards are in memory after the first view.
-        assertThat(many).isLessThanOrEqualTo(6);
+        // (count, relation, mutual connections), the credits with their confirmers and what the
+        // viewer shares — member cards are in memory after the first view.
+        assertThat(many).isLessThanOrEqualTo(7);
     }
 
     @Test

@@ -93,6 +93,20 @@ class CreditService implements Credits {
         return new ProfileCredits(credits, shared);
     }
 
+    @Override
+    public boolean creditExists(long creditId) {
+        return jdbc.sql("select exists(select 1 from credit where id = :id)").param("id", creditId)
+                .query(Boolean.class).single();
+    }
+
+    @Override
+    public boolean confirmationShown(long creditId, long confirmerId) {
+        return jdbc.sql("""
+                        select exists(select 1 from credit_confirmation
+                                      where credit_id = :credit and confirmer_id = :confirmer and not hidden)""")
+                .param("credit", creditId).param("confirmer", confirmerId).query(Boolean.class).single();
+    }
+
     /** A production's credits, grouped by department in the list's order, as {@code viewerId} may see them. */
     Map<String, List<CreditView>> productionCredits(long productionId, Long viewerId, Set<Long> blocked) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -227,10 +241,20 @@ class CreditService implements Credits {
     /** Deletes one of the member's credits (its confirmations go with it; a production left empty too). */
     @Transactional
     long delete(long memberId, long creditId) {
-        Long productionId = jdbc.sql("delete from credit where id = :id and member_id = :m returning production_id")
+        Long productionId = jdbc.sql("select production_id from credit where id = :id and member_id = :m for update")
                 .param("id", creditId).param("m", memberId).query(Long.class).optional()
                 .orElseThrow(NotFoundException::new);
+        // The confirmations this member gave on the production: the trigger withdraws them with their last credit there.
+        List<Long> confirmed = jdbc.sql("select credit_id from credit_confirmation where confirmer_id = :m and production_id = :p")
+                .param("m", memberId).param("p", productionId).query(Long.class).list();
+        jdbc.sql("delete from credit where id = :id").param("id", creditId).update();
         events.publishEvent(new CreditRemoved(creditId, memberId));
+        if (!confirmed.isEmpty()) {
+            Set<Long> left = new HashSet<>(jdbc.sql("select credit_id from credit_confirmation where confirmer_id = :m and credit_id = any(:ids)")
+                    .param("m", memberId).param("ids", array(confirmed)).query(Long.class).list());
+            confirmed.stream().filter(id -> !left.contains(id))
+                    .forEach(id -> events.publishEvent(new CreditUnconfirmed(id, memberId)));
+        }
         return productionId;
     }
 

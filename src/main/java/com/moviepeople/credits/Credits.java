@@ -14,4 +14,10 @@ public interface Credits {
      * A constant number of statements however many credits there are.
      */
     ProfileCredits profileCredits(long ownerId, Long viewerId, Set<Long> blocked);
+
+    /** Whether the credit still exists (listeners that run after the fact check before they write). */
+    boolean creditExists(long creditId);
+
+    /** Whether {@code confirmerId}'s confirmation of the credit exists and its owner shows it. */
+    boolean confirmationShown(long creditId, long confirmerId);
 }

@@ -56,7 +56,7 @@ class FeedService implements Feed {
 
     private static final String POST_COLUMNS = """
             id, author_id, kind, body, portfolio_item_id, item_title, media_kind, media_url, media_embed_url,
-            media_thumbnail_url, media_host, created_at""";
+            media_thumbnail_url, media_host, created_at, credit_id, production_id, confirmer_id""";
 
     /**
      * The viewer and their network ({@code feed_network}, the feed's own copy of the connections),
@@ -147,7 +147,12 @@ class FeedService implements Feed {
                 limit :n
             ) c""";
 
-    record PostRow(long id, long authorId, String body, PortfolioItemRef item, Instant createdAt, long commentCount) {
+    record PostRow(long id, long authorId, String body, PortfolioItemRef item, Instant createdAt, long commentCount,
+                   CreditRow credit) {
+    }
+
+    /** A credit or confirmation post's facts; {@code confirmerId} is null for a new credit. */
+    record CreditRow(long creditId, long productionId, String headline, Long confirmerId) {
     }
 
     record CommentRow(long id, long postId, long authorId, String body, Instant createdAt) {
@@ -211,7 +216,12 @@ class FeedService implements Feed {
 
         Map<Long, List<CommentRow>> latest = latestComments(page.stream().map(PostRow::id).toList(), blocked);
         Set<Long> memberIds = new LinkedHashSet<>();
-        page.forEach(p -> memberIds.add(p.authorId()));
+        page.forEach(p -> {
+            memberIds.add(p.authorId());
+            if (p.credit() != null && p.credit().confirmerId() != null) {
+                memberIds.add(p.credit().confirmerId());
+            }
+        });
         latest.values().forEach(list -> list.forEach(c -> memberIds.add(c.authorId())));
         Map<Long, MemberCard> cardsById = memberIds.isEmpty() ? Map.of() : cards.cardsFor(memberIds);
 
@@ -268,6 +278,9 @@ class FeedService implements Feed {
 
         Set<Long> memberIds = new LinkedHashSet<>();
         memberIds.add(post.authorId());
+        if (post.credit() != null && post.credit().confirmerId() != null) {
+            memberIds.add(post.credit().confirmerId());
+        }
         page.forEach(c -> memberIds.add(c.authorId()));
         Map<Long, MemberCard> cardsById = cards.cardsFor(memberIds);
         PostView view = postView(post, viewerId, cardsById, List.of());
@@ -376,7 +389,8 @@ class FeedService implements Feed {
     public Optional<ReportableContent> reportablePost(long viewerId, long postId) {
         try {
             PostRow post = visiblePost(viewerId, postId);
-            String text = post.body() != null ? post.body() : post.item() == null ? "" : post.item().title();
+            String text = post.body() != null ? post.body() : post.item() != null ? post.item().title()
+                    : post.credit() != null ? post.credit().headline() : "";
             return Optional.of(new ReportableContent(post.authorId(), text, "/posts/" + post.id()));
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -459,6 +473,45 @@ class FeedService implements Feed {
         jdbc.sql("delete from post where portfolio_item_id = :item").param("item", itemId).update();
     }
 
+    // --- credit posts (the listener) -----------------------------------------------------------
+
+    /** Announces a new credit once, dated when it was added: "Gaffer · Title (2022)". */
+    void addCreditPost(long creditId, long memberId, long productionId, String headline, Instant at) {
+        jdbc.sql("""
+                        insert into post (author_id, kind, credit_id, production_id, item_title, created_at)
+                        values (:author, 'CREDIT', :credit, :production, :headline, :at)
+                        on conflict (credit_id) where kind = 'CREDIT' do nothing""")
+                .param("author", memberId).param("credit", creditId).param("production", productionId)
+                .param("headline", headline).param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS))).update();
+    }
+
+    /** Announces a colleague's confirmation once, on the credit owner's behalf. */
+    void addConfirmationPost(long creditId, long ownerId, long confirmerId, long productionId, String headline, Instant at) {
+        jdbc.sql("""
+                        insert into post (author_id, kind, credit_id, production_id, confirmer_id, item_title, created_at)
+                        values (:author, 'CONFIRMATION', :credit, :production, :confirmer, :headline, :at)
+                        on conflict (credit_id, confirmer_id) where kind = 'CONFIRMATION' do nothing""")
+                .param("author", ownerId).param("credit", creditId).param("production", productionId)
+                .param("confirmer", confirmerId).param("headline", headline)
+                .param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS))).update();
+    }
+
+    /** A credit's posts go with it (its announcement and its confirmations). */
+    void removeCreditPosts(long creditId) {
+        jdbc.sql("delete from post where credit_id = :credit").param("credit", creditId).update();
+    }
+
+    void removeConfirmationPost(long creditId, long confirmerId) {
+        jdbc.sql("delete from post where credit_id = :credit and confirmer_id = :confirmer and kind = 'CONFIRMATION'")
+                .param("credit", creditId).param("confirmer", confirmerId).update();
+    }
+
+    /** Serialises the listener's handlers of one credit (a transaction-scoped advisory lock). */
+    void lockCreditPost(long creditId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('credit-post:' || :credit, 0))")
+                .param("credit", creditId).query().singleRow();
+    }
+
     // --- mapping -------------------------------------------------------------------------------
 
     private static PostView postView(PostRow row, long viewerId, Map<Long, MemberCard> cardsById,
@@ -467,7 +520,15 @@ class FeedService implements Feed {
         if (author == null) {
             return null; // deleted since the first query: their posts go with them
         }
-        return new PostView(row.id(), author, row.body(), row.item(), row.createdAt(), row.commentCount(), latest,
+        PostView.CreditRef credit = null;
+        if (row.credit() != null) {
+            MemberCard confirmer = row.credit().confirmerId() == null ? null : cardsById.get(row.credit().confirmerId());
+            if (row.credit().confirmerId() != null && confirmer == null) {
+                return null; // the confirmer was deleted a moment ago: the post goes with them
+            }
+            credit = new PostView.CreditRef(row.credit().productionId(), row.credit().headline(), confirmer);
+        }
+        return new PostView(row.id(), author, row.body(), row.item(), credit, row.createdAt(), row.commentCount(), latest,
                 row.authorId() == viewerId);
     }
 
@@ -493,8 +554,14 @@ class FeedService implements Feed {
                     rs.getString("media_embed_url"), rs.getString("media_thumbnail_url"), rs.getString("media_host"));
             item = new PortfolioItemRef(itemId, rs.getString("item_title"), media);
         }
+        CreditRow credit = null;
+        long creditId = rs.getLong("credit_id");
+        if (!rs.wasNull()) {
+            credit = new CreditRow(creditId, rs.getLong("production_id"), rs.getString("item_title"),
+                    (Long) rs.getObject("confirmer_id"));
+        }
         return new PostRow(rs.getLong("id"), rs.getLong("author_id"), rs.getString("body"), item,
-                instant(rs, "created_at"), rs.getLong("comment_count"));
+                instant(rs, "created_at"), rs.getLong("comment_count"), credit);
     }
 
     private static String checked(String content) {

@@ -31,11 +31,12 @@ class SearchController {
                   @RequestParam(required = false) String q,
                   @RequestParam(required = false) String role,
                   @RequestParam(required = false) String location,
+                  @RequestParam(required = false) String workedOn,
                   @RequestParam(required = false) String after,
                   Model model) {
         // Counted in this instance's memory: a search (a page view) writes nothing.
         rateLimiter.consumeForMember(me.id(), "searches-burst");
-        SearchCriteria criteria = SearchCriteria.of(q, role, location);
+        SearchCriteria criteria = SearchCriteria.of(q, role, location, workedOn);
         SearchCursor cursor = SearchCursor.decode(after).orElse(null);
         SearchResults results = search.search(me.id(), criteria, cursor);
         model.addAttribute("criteria", criteria);
@@ -51,6 +52,9 @@ class SearchController {
         StringBuilder url = new StringBuilder("/search?q=").append(encode(criteria.q()))
                 .append("&role=").append(encode(criteria.role()))
                 .append("&location=").append(encode(criteria.location()));
+        if (!criteria.workedOn().isEmpty()) {
+            url.append("&workedOn=").append(encode(criteria.workedOn()));
+        }
         if (after != null) {
             url.append("&after=").append(encode(after));
         }

@@ -19,9 +19,12 @@ import java.util.regex.Pattern;
  * @param qWords        the words of {@code q}, at most {@value #MAX_WORDS}
  * @param roleWords     the words of {@code role}
  * @param locationWords the words of {@code location}
+ * @param workedOn      filter on the title of a production the member holds a credit on
+ * @param workedOnWords the words of {@code workedOn}
  */
 record SearchCriteria(String q, String role, String location,
-                      List<String> qWords, List<String> roleWords, List<String> locationWords) {
+                      List<String> qWords, List<String> roleWords, List<String> locationWords,
+                      String workedOn, List<String> workedOnWords) {
 
     static final int MAX_LENGTH = 100;
     static final int MAX_WORDS = 6;
@@ -32,21 +35,26 @@ record SearchCriteria(String q, String role, String location,
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]+");
 
     static SearchCriteria of(String q, String role, String location) {
+        return of(q, role, location, null);
+    }
+
+    static SearchCriteria of(String q, String role, String location, String workedOn) {
         String cq = clean(q);
         String cr = clean(role);
         String cl = clean(location);
-        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl));
+        String cw = clean(workedOn);
+        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl), cw, words(cw));
     }
 
     /** Nothing asked: the page invites a search instead of listing everyone. */
     boolean isBlank() {
-        return q.isEmpty() && role.isEmpty() && location.isEmpty();
+        return q.isEmpty() && role.isEmpty() && location.isEmpty() && workedOn.isEmpty();
     }
 
     /** Something was typed but it has no words (only punctuation, say): it matches no one. */
     boolean hasNoWords() {
         return (!q.isEmpty() && qWords.isEmpty()) || (!role.isEmpty() && roleWords.isEmpty())
-                || (!location.isEmpty() && locationWords.isEmpty());
+                || (!location.isEmpty() && locationWords.isEmpty()) || (!workedOn.isEmpty() && workedOnWords.isEmpty());
     }
 
     /** The free text as the query compares it with whole names. */

@@ -134,6 +134,22 @@ class SearchRepository {
         for (String w : bind(params, "l", criteria.locationWords())) {
             where.append("\n  and p.location_words like '% ' || ").append(w).append(" || '%'");
         }
+        if (!criteria.workedOnWords().isEmpty()) {
+            // Credited on a production whose title matches like q does (a word starts a title word,
+            // or a long word is close to one): the credits module's documented view (V25).
+            where.append("\n  and p.member_id in (select w.member_id from member_production w where true");
+            List<String> titleWords = criteria.workedOnWords();
+            for (int i = 0; i < titleWords.size(); i++) {
+                params.put("w" + i, titleWords.get(i));
+                String w = "nullif(mp_title_key(:w" + i + "), '')";
+                where.append(" and (w.title_words like '% ' || ").append(w).append(" || '%'");
+                if (titleWords.get(i).codePointCount(0, titleWords.get(i).length()) >= FUZZY_MIN_LENGTH) {
+                    where.append(" or w.title_words %> ").append(w);
+                }
+                where.append(")");
+            }
+            where.append(")");
+        }
         String relevance = "0";
         if (!q.isEmpty()) {
             params.put("phrase", criteria.qPhrase());

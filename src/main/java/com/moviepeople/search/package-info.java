@@ -1,6 +1,7 @@
 /**
  * People search: find members by name, username and headline (forgiving typos, accents and
- * case), filtered by role and location. Reads its own projection, {@code search_person}, which it
+ * case), filtered by role, location and the productions they worked on (through the credits module's documented view
+ * {@code member_production}). Reads its own projection, {@code search_person}, which it
  * keeps current from the accounts and profiles events. No public API: nothing depends on search. Members blocked either way are left out of the results.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "blocking", "profiles", "connections", "shared"})

@@ -467,6 +467,64 @@ class CreditsIntegrationTests extends IntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("data-suggestions-empty")));
     }
 
+    // --- feed ------------------------------------------------------------------------------------
+
+    private List<java.util.Map<String, Object>> creditPosts(long creditId) {
+        return jdbc.queryForList("select kind, author_id, confirmer_id, item_title from post where credit_id = ? order by id", creditId);
+    }
+
+    @Test
+    void aNewCreditAndAConfirmationAppearInTheNetworksFeedAndGoWhenWithdrawn() throws Exception {
+        CurrentMember owner = newMember("poster");
+        CurrentMember colleague = newMember("confirmer");
+        CurrentMember friend = newMember("friend");
+        connect(owner, friend);
+        String title = title("Feed Film");
+        long production = production(owner, title, 2024);
+        long credit = credit(owner, production, "Gaffer");
+        credit(colleague, production, "Director");
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> creditPosts(credit).size() == 1);
+        credits.confirm(colleague.id(), credit);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> creditPosts(credit).size() == 2);
+        assertThat(creditPosts(credit)).extracting(r -> r.get("kind"), r -> r.get("author_id"), r -> r.get("item_title"))
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("CREDIT", owner.id(), "Gaffer · " + title + " (2024)"),
+                        org.assertj.core.groups.Tuple.tuple("CONFIRMATION", owner.id(), "Gaffer · " + title + " (2024)"));
+        mvc.perform(get("/feed").with(user(friend)))
+                .andExpect(content().string(containsString("data-credit-post=\"added\"")))
+                .andExpect(content().string(containsString("data-credit-post=\"confirmed\"")))
+                .andExpect(content().string(containsString(">Confirmer Tester</a>")));
+
+        // The confirmer leaves the production: their confirmation and its post go.
+        long colleagueCredit = jdbc.queryForObject("select id from credit where member_id = ?", Long.class, colleague.id());
+        credits.delete(colleague.id(), colleagueCredit);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> creditPosts(credit).size() == 1);
+        credits.delete(owner.id(), credit);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> creditPosts(credit).isEmpty());
+    }
+
+    // --- search -----------------------------------------------------------------------------------
+
+    @Test
+    void searchFindsPeopleByAProductionTheyWorkedOn() throws Exception {
+        CurrentMember me = newMember("searcher");
+        CurrentMember crew = newMember("crewmember");
+        CurrentMember other = newMember("elsewhere");
+        String unique = uniqueName("w").replace("-", "");
+        long production = production(crew, "Świt nad Wisłą " + unique, 2021);
+        credit(crew, production, "Gaffer");
+        credit(other, production(other, title("Another Picture"), 2021), "Gaffer");
+        for (String workedOn : List.of("swit nad wisla " + unique, "Wisla " + unique, "Swit nad Wislaa " + unique)) {
+            String page = mvc.perform(get("/search").param("workedOn", workedOn).with(user(me)))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+            assertThat(page).contains("data-member=\"" + crew.username() + "\"")
+                    .doesNotContain("data-member=\"" + other.username() + "\"");
+        }
+        // Combined with the other filters, all must match.
+        mvc.perform(get("/search").param("workedOn", "wisla " + unique).param("role", "zzz").with(user(me)))
+                .andExpect(content().string(not(containsString("data-member=\"" + crew.username() + "\""))));
+        mvc.perform(get("/search").param("workedOn", "''; drop table credit; --").with(user(me))).andExpect(status().isOk());
+    }
+
     // --- access ----------------------------------------------------------------------------------
 
     @Test
