@@ -60,6 +60,15 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                         .param("targetId", String.valueOf(w.comment())).param("reason", "Reporting what I cannot see")),
                 attack("the report form for a post I cannot see", w -> get("/reports/new").param("targetType", "post")
                         .param("targetId", String.valueOf(w.post()))),
+                attack("delete another's credit", w -> post("/credits/" + w.credits().victimCredit() + "/delete")),
+                attack("confirm a credit on a production I am not credited on", w -> post("/credits/" + w.credits().victimCredit() + "/confirm")),
+                attack("withdraw another's confirmation", w -> post("/credits/" + w.credits().requesterCredit() + "/unconfirm")),
+                attack("hide a confirmation of another's credit", w -> post("/credits/" + w.credits().victimCredit()
+                        + "/confirmations/" + w.friend().username() + "/hide")),
+                attack("show again a confirmation of another's credit", w -> post("/credits/" + w.credits().victimCredit()
+                        + "/confirmations/" + w.friend().username() + "/show")),
+                attack("add a credit to a production that does not exist", w -> post("/credits")
+                        .param("productionId", "999999999").param("role", "Gaffer")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

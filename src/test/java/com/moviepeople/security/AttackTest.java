@@ -51,7 +51,28 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report) {
+                 long report, Credits credits) {
+    }
+
+    /**
+     * A production the victim, the friend and the requester are credited on (the attacker is not):
+     * the friend confirmed the victim's credit, the victim confirmed the requester's and not yet the
+     * friend's. Written as SQL: set-up only.
+     */
+    record Credits(long production, long victimCredit, long friendCredit, long requesterCredit) {
+    }
+
+    Credits credits(CurrentMember victim, CurrentMember friend, CurrentMember requester) {
+        long production = jdbc.queryForObject("insert into production (title, year, kind) values (?, 2023, 'feature') returning id",
+                Long.class, "Attack film " + victim.username());
+        String credit = "insert into credit (production_id, member_id, role, department) values (?, ?, ?, 'Other') returning id";
+        long victimCredit = jdbc.queryForObject(credit, Long.class, production, victim.id(), "Director");
+        long friendCredit = jdbc.queryForObject(credit, Long.class, production, friend.id(), "Gaffer");
+        long requesterCredit = jdbc.queryForObject(credit, Long.class, production, requester.id(), "Colorist");
+        String confirm = "insert into credit_confirmation (credit_id, credit_owner_id, production_id, confirmer_id) values (?, ?, ?, ?)";
+        jdbc.update(confirm, victimCredit, victim.id(), production, friend.id());
+        jdbc.update(confirm, requesterCredit, requester.id(), production, victim.id());
+        return new Credits(production, victimCredit, friendCredit, requesterCredit);
     }
 
     World world() {
@@ -71,7 +92,8 @@ abstract class AttackTest extends IntegrationTest {
         long report = jdbc.queryForObject("""
                 insert into report (reporter_id, target_type, target_id, target_member_id, excerpt, reason)
                 values (?, 'POST', ?, ?, 'x', 'A report that must stay open') returning id""", Long.class, friend.id(), post, victim.id());
-        return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report);
+        return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
+                credits(victim, friend, requester));
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */

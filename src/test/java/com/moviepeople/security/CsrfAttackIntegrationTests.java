@@ -81,6 +81,15 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("comment on a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/comments").param("content", "Forged")),
                 route("delete a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/delete")),
                 route("delete a comment", Actor.VICTIM, true, w -> post("/comments/" + w.comment() + "/delete")),
+                route("create a production", Actor.VICTIM, true, w -> post("/productions").param("title", "Forged " + uniqueName("p"))
+                        .param("year", "2024").param("kind", "short").param("confirmNew", "true")),
+                route("add a credit", Actor.VICTIM, true, w -> post("/credits")
+                        .param("productionId", String.valueOf(w.credits().production())).param("role", "Forged role")),
+                route("delete a credit", Actor.VICTIM, true, w -> post("/credits/" + w.credits().victimCredit() + "/delete")),
+                route("confirm a credit", Actor.VICTIM, true, w -> post("/credits/" + w.credits().friendCredit() + "/confirm")),
+                route("withdraw a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().requesterCredit() + "/unconfirm")),
+                route("hide a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().victimCredit()
+                        + "/confirmations/" + w.friend().username() + "/hide")),
                 route("dismiss a report", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 route("suspend a member", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/suspend")));
     }

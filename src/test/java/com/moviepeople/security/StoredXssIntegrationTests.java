@@ -38,7 +38,8 @@ class StoredXssIntegrationTests extends AttackTest {
     @Autowired
     ProfileService profiles;
 
-    record Xss(CurrentMember author, CurrentMember viewer, CurrentMember moderator, long item, long post, long report) {
+    record Xss(CurrentMember author, CurrentMember viewer, CurrentMember moderator, long item, long post, long report,
+               long production, CurrentMember colleague) {
     }
 
     private Xss x;
@@ -71,7 +72,24 @@ class StoredXssIntegrationTests extends AttackTest {
         connections.request(author.id(), other.id());
         jdbc.update("insert into member_block (blocker_id, blocked_id) values (?, ?)", other.id(), newMember("blockee").id());
         long report = jdbc.queryForObject("select id from report where reason = ?", Long.class, PAYLOAD);
-        x = new Xss(author, viewer, moderator, item, post, report);
+        // Signed up through the form, the author has not verified the address yet: only verified members add productions.
+        jdbc.update("update member set email_verified_at = now() where id = ?", author.id());
+        // A production titled with the payload, the author's credit with a payload role and note, confirmed by the viewer.
+        mvc.perform(post("/productions").with(user(author)).with(csrf()).param("title", SHORT_PAYLOAD + uniqueName("p"))
+                .param("year", "2024").param("kind", "short").param("link", "").param("confirmNew", "true"));
+        long production = jdbc.queryForObject("select id from production where created_by = ?", Long.class, author.id());
+        mvc.perform(post("/credits").with(user(author)).with(csrf()).param("productionId", String.valueOf(production))
+                .param("role", SHORT_PAYLOAD).param("note", SHORT_PAYLOAD));
+        mvc.perform(post("/credits").with(user(viewer)).with(csrf()).param("productionId", String.valueOf(production))
+                .param("role", "Gaffer"));
+        long credit = jdbc.queryForObject("select id from credit where member_id = ?", Long.class, author.id());
+        mvc.perform(post("/credits/" + credit + "/confirm").with(user(viewer)).with(csrf()));
+        assertThat(jdbc.queryForObject("select count(*) from credit_confirmation where credit_id = ?", Long.class, credit)).isOne();
+        // A colleague on the production, not connected to the author: the author is among their suggestions.
+        CurrentMember colleague = newMember("colleague");
+        mvc.perform(post("/credits").with(user(colleague)).with(csrf()).param("productionId", String.valueOf(production))
+                .param("role", "Colorist"));
+        x = new Xss(author, viewer, moderator, item, post, report, production, colleague);
     }
 
     static Stream<Arguments> pages() {
@@ -88,6 +106,15 @@ class StoredXssIntegrationTests extends AttackTest {
                 page("connections", x -> get("/connections").with(user(x.viewer()))),
                 page("search results", x -> get("/search").param("q", x.author().username()).with(user(x.viewer()))),
                 // The queue is oldest first: start the page at this report, whatever other tests left open.
+                page("production page, anonymous", x -> get("/productions/" + x.production())),
+                page("production page, logged in", x -> get("/productions/" + x.production()).with(user(x.viewer()))),
+                page("productions list", x -> get("/productions").param("q", "xss").with(user(x.viewer()))),
+                page("suggestions", x -> get("/connections/suggestions").with(user(x.colleague()))),
+                page("search by production", x -> get("/search").param("workedOn", "xss").with(user(x.viewer()))),
+                page("re-rendered production form", x -> post("/productions").param("title", PAYLOAD).param("year", "1")
+                        .param("kind", SHORT_PAYLOAD).param("link", SHORT_PAYLOAD).with(user(x.viewer())).with(csrf())),
+                page("re-rendered credit form", x -> post("/credits").param("productionId", String.valueOf(x.production()))
+                        .param("role", PAYLOAD + "x".repeat(100)).param("note", PAYLOAD).with(user(x.viewer())).with(csrf())),
                 page("moderation queue", x -> get("/moderation/reports").param("after", String.valueOf(x.report() - 1))
                         .with(user(x.moderator()))),
                 page("re-rendered post form", x -> post("/posts").param("content", PAYLOAD + "x".repeat(5000))
