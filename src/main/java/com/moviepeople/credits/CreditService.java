@@ -94,6 +94,27 @@ class CreditService implements Credits {
     }
 
     @Override
+    public List<CreditOption> creditsOf(long memberId) {
+        return jdbc.sql("""
+                        select c.id, c.role, p.id as production_id, p.title, p.year
+                        from credit c join production p on p.id = c.production_id
+                        where c.member_id = :m
+                        order by p.year desc, p.title_key, c.id
+                        limit :limit""")
+                .param("m", memberId).param("limit", MAX_CREDITS_PER_MEMBER)
+                .query((rs, n) -> new CreditOption(rs.getLong("id"),
+                        rs.getString("role") + " · " + rs.getString("title") + " (" + rs.getInt("year") + ")",
+                        rs.getLong("production_id")))
+                .list();
+    }
+
+    @Override
+    public boolean ownsCredit(long memberId, long creditId) {
+        return jdbc.sql("select exists(select 1 from credit where id = :id and member_id = :m)")
+                .param("id", creditId).param("m", memberId).query(Boolean.class).single();
+    }
+
+    @Override
     public boolean creditExists(long creditId) {
         return jdbc.sql("select exists(select 1 from credit where id = :id)").param("id", creditId)
                 .query(Boolean.class).single();

@@ -15,6 +15,16 @@ public interface Credits {
      */
     ProfileCredits profileCredits(long ownerId, Long viewerId, Set<Long> blocked);
 
+    /** A credit to choose from (the portfolio form): "Gaffer · Title (2022)". */
+    record CreditOption(long id, String label, long productionId) {
+    }
+
+    /** The member's credits, newest production first. */
+    java.util.List<CreditOption> creditsOf(long memberId);
+
+    /** Whether the credit exists and is the member's. */
+    boolean ownsCredit(long memberId, long creditId);
+
     /** Whether the credit still exists (listeners that run after the fact check before they write). */
     boolean creditExists(long creditId);
 

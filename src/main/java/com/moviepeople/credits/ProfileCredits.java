@@ -13,4 +13,12 @@ public record ProfileCredits(List<CreditView> credits, List<ProductionRef> worke
     public int workedTogetherCount() {
         return workedTogether.size();
     }
+
+    /** The credit shown on this page with that id (a portfolio item proving it), or null. */
+    public CreditView credit(Long creditId) {
+        if (creditId == null) {
+            return null;
+        }
+        return credits.stream().filter(c -> c.id() == creditId).findFirst().orElse(null);
+    }
 }

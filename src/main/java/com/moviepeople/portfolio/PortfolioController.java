@@ -36,17 +36,23 @@ class PortfolioController {
     }
 
     @GetMapping("/portfolio/new")
-    String newItem(Model model) {
+    String newItem(@AuthenticationPrincipal CurrentMember me, Model model) {
         model.addAttribute("form", PortfolioItemForm.empty());
+        return form(me, model);
+    }
+
+    /** The form, with the member's credits to link the item to. */
+    private String form(CurrentMember me, Model model) {
+        model.addAttribute("creditOptions", portfolio.creditOptions(me.id()));
         return FORM;
     }
 
     @PostMapping("/portfolio")
     String create(@AuthenticationPrincipal CurrentMember me, @Valid @ModelAttribute("form") PortfolioItemForm form,
-                  BindingResult result, RedirectAttributes redirect) {
-        portfolio.validate(form, result);
+                  BindingResult result, Model model, RedirectAttributes redirect) {
+        portfolio.validate(me.id(), form, result);
         if (result.hasErrors()) {
-            return FORM;
+            return form(me, model);
         }
         rateLimiter.consumeForMember(me.id(), "portfolio-items-burst", "portfolio-items-per-member");
         PortfolioItemView item;
@@ -55,7 +61,7 @@ class PortfolioController {
         } catch (PortfolioFullException e) {
             result.reject("portfolio.full", "Your portfolio already has " + PortfolioService.MAX_ITEMS
                     + " pieces of work, the most it can hold. Remove an older one to add this one.");
-            return FORM;
+            return form(me, model);
         }
         redirect.addFlashAttribute("success", "“" + item.title() + "” is in your portfolio.");
         return toProfile(me, redirect);
@@ -65,19 +71,19 @@ class PortfolioController {
     String edit(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, Model model) {
         model.addAttribute("form", portfolio.formFor(me.id(), id));
         model.addAttribute("itemId", id);
-        return FORM;
+        return form(me, model);
     }
 
     @PostMapping("/portfolio/{id}")
     String update(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
                   @Valid @ModelAttribute("form") PortfolioItemForm form, BindingResult result,
                   Model model, RedirectAttributes redirect) {
-        portfolio.validate(form, result);
+        portfolio.validate(me.id(), form, result);
         if (result.hasErrors()) {
             // Still "not yours" for someone else's item, even with invalid input.
             portfolio.formFor(me.id(), id);
             model.addAttribute("itemId", id);
-            return FORM;
+            return form(me, model);
         }
         portfolio.update(me.id(), id, form);
         redirect.addFlashAttribute("success", "Saved “" + form.title() + "”.");

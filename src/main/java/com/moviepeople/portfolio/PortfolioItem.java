@@ -40,6 +40,9 @@ class PortfolioItem {
     @Column(name = "credit_role")
     private String creditRole;
 
+    @Column(name = "credit_id")
+    private Long creditId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -58,6 +61,11 @@ class PortfolioItem {
         this.mediaKind = this.mediaUrl == null ? null : kind;
         this.year = form.year();
         this.creditRole = blankToNull(form.creditRole());
+        this.creditId = form.creditId();
+    }
+
+    Long getCreditId() {
+        return creditId;
     }
 
     private static String blankToNull(String s) {

@@ -27,7 +27,10 @@ public record PortfolioItemForm(
 
         @Size(max = PortfolioItemForm.CREDIT_ROLE_MAX,
                 message = "Your role is at most " + PortfolioItemForm.CREDIT_ROLE_MAX + " characters.")
-        String creditRole) {
+        String creditRole,
+
+        /** One of the owner's credits that the item proves (optional). */
+        Long creditId) {
 
     static final int TITLE_MAX = 120;
     static final int DESCRIPTION_MAX = 2000;
@@ -44,8 +47,13 @@ public record PortfolioItemForm(
         creditRole = oneLine(creditRole);
     }
 
+    /** An item that proves no credit. */
+    public PortfolioItemForm(String title, String description, String mediaUrl, Integer year, String creditRole) {
+        this(title, description, mediaUrl, year, creditRole, null);
+    }
+
     static PortfolioItemForm empty() {
-        return new PortfolioItemForm("", "", "", null, null);
+        return new PortfolioItemForm("", "", "", null, null, null);
     }
 
     /** Keeps line breaks and tabs, drops other control characters (PostgreSQL refuses NUL). */

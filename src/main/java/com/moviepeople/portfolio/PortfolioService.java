@@ -27,9 +27,12 @@ public class PortfolioService {
 
     private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    private final com.moviepeople.credits.Credits credits;
+
     PortfolioService(PortfolioItemRepository items, ApplicationEventPublisher events, Clock clock,
-                     org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                     org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.credits.Credits credits) {
         this.jdbc = jdbc;
+        this.credits = credits;
         this.items = items;
         this.events = events;
         this.clock = clock;
@@ -48,7 +51,7 @@ public class PortfolioService {
      */
     public ItemsPage itemsOf(long ownerId, KeysetCursor before, int limit) {
         List<PortfolioItemView> found = jdbc.sql("""
-                        select id, owner_id, title, description, media_url, year, credit_role, created_at
+                        select id, owner_id, title, description, media_url, year, credit_role, created_at, credit_id
                         from portfolio_item
                         where owner_id = :owner and (created_at, id) < (:at, :id)
                         order by created_at desc, id desc
@@ -57,7 +60,8 @@ public class PortfolioService {
                 .param("n", limit + 1)
                 .query((rs, n) -> view(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"),
                         rs.getString("description"), rs.getString("media_url"), (Integer) rs.getObject("year"),
-                        rs.getString("credit_role"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getString("credit_role"), rs.getTimestamp("created_at").toInstant(),
+                        (Long) rs.getObject("credit_id")))
                 .list();
         boolean more = found.size() > limit;
         List<PortfolioItemView> page = more ? found.subList(0, limit) : found;
@@ -75,6 +79,14 @@ public class PortfolioService {
         return items.findById(itemId).map(PortfolioService::toView);
     }
 
+    /** The media URL's rules, and that a linked credit is the member's own; adds field errors to {@code errors}. */
+    void validate(long ownerId, PortfolioItemForm form, Errors errors) {
+        validate(form, errors);
+        if (form.creditId() != null && !credits.ownsCredit(ownerId, form.creditId())) {
+            errors.rejectValue("creditId", "creditId.notYours", "Choose one of your credits, or none.");
+        }
+    }
+
     /** The media URL's rules; adds a field error to {@code errors}. */
     void validate(PortfolioItemForm form, Errors errors) {
         try {
@@ -87,10 +99,11 @@ public class PortfolioService {
     /**
      * Adds an item and publishes {@link PortfolioItemAdded} once.
      *
-     * @throws IllegalArgumentException for a media URL that {@link #validate} would refuse
+     * @throws IllegalArgumentException for a media URL that {@link #validate} would refuse, or a credit not the owner's
      */
     @Transactional
     public PortfolioItemView add(long ownerId, PortfolioItemForm form) {
+        checkCredit(ownerId, form);
         if (items.countByOwnerId(ownerId) >= MAX_ITEMS) {
             throw new PortfolioFullException();
         }
@@ -107,12 +120,13 @@ public class PortfolioService {
     PortfolioItemForm formFor(long ownerId, long itemId) {
         PortfolioItem item = own(ownerId, itemId);
         return new PortfolioItemForm(item.getTitle(), item.getDescription(), item.getMediaUrl(), item.getYear(),
-                item.getCreditRole());
+                item.getCreditRole(), item.getCreditId());
     }
 
     @Transactional
     void update(long ownerId, long itemId, PortfolioItemForm form) {
         PortfolioItem item = own(ownerId, itemId);
+        checkCredit(ownerId, form);
         item.apply(form, mediaKindOf(form));
         items.flush();
         events.publishEvent(new PortfolioItemUpdated(item.getId(), ownerId, item.getTitle(), item.getMediaUrl()));
@@ -124,6 +138,18 @@ public class PortfolioService {
             throw new NotFoundException();
         }
         events.publishEvent(new PortfolioItemRemoved(itemId, ownerId));
+    }
+
+    /** Second line behind {@link #validate(long, PortfolioItemForm, Errors)}: never someone else's credit. */
+    private void checkCredit(long ownerId, PortfolioItemForm form) {
+        if (form.creditId() != null && !credits.ownsCredit(ownerId, form.creditId())) {
+            throw new IllegalArgumentException("not the member's credit");
+        }
+    }
+
+    /** The member's credits to choose from on the item form. */
+    java.util.List<com.moviepeople.credits.Credits.CreditOption> creditOptions(long ownerId) {
+        return credits.creditsOf(ownerId);
     }
 
     /** Someone else's item answers exactly like a missing one. */
@@ -141,11 +167,11 @@ public class PortfolioService {
 
     private static PortfolioItemView toView(PortfolioItem item) {
         return view(item.getId(), item.getOwnerId(), item.getTitle(), item.getDescription(), item.getMediaUrl(),
-                item.getYear(), item.getCreditRole(), item.getCreatedAt());
+                item.getYear(), item.getCreditRole(), item.getCreatedAt(), item.getCreditId());
     }
 
     private static PortfolioItemView view(long id, long ownerId, String title, String description, String mediaUrl,
-                                          Integer year, String creditRole, Instant createdAt) {
+                                          Integer year, String creditRole, Instant createdAt, Long creditId) {
         Media media;
         try {
             media = MediaUrls.parse(mediaUrl).orElse(null);
@@ -153,6 +179,6 @@ public class PortfolioService {
             // Accepted once under older rules: show nothing rather than something unsafe.
             media = null;
         }
-        return new PortfolioItemView(id, ownerId, title, description, mediaUrl, media, year, creditRole, createdAt);
+        return new PortfolioItemView(id, ownerId, title, description, mediaUrl, media, year, creditRole, createdAt, creditId);
     }
 }

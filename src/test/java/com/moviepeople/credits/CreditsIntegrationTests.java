@@ -467,6 +467,36 @@ class CreditsIntegrationTests extends IntegrationTest {
                 .andExpect(status().isOk()).andExpect(content().string(containsString("data-suggestions-empty")));
     }
 
+    // --- portfolio ---------------------------------------------------------------------------------
+
+    @Test
+    void aPortfolioItemProvesOneOfTheOwnersCreditsAndNeverSomeoneElses() throws Exception {
+        CurrentMember me = newMember("reel");
+        CurrentMember other = newMember("notmine");
+        long production = production(me, title("Showreel Film"), 2023);
+        long mine = credit(me, production, "Colorist");
+        long theirs = credit(other, production, "Gaffer");
+        mvc.perform(get("/portfolio/new").with(user(me)))
+                .andExpect(content().string(containsString("<option value=\"" + mine + "\">Colorist · ")));
+
+        mvc.perform(post("/portfolio").with(user(me)).with(csrf()).param("title", "Grade reel").param("description", "")
+                        .param("mediaUrl", "").param("year", "").param("creditRole", "").param("creditId", String.valueOf(theirs)))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("form", "creditId", "creditId.notYours"));
+        assertThat(jdbc.queryForObject("select count(*) from portfolio_item where owner_id = ?", Long.class, me.id())).isZero();
+
+        mvc.perform(post("/portfolio").with(user(me)).with(csrf()).param("title", "Grade reel").param("description", "")
+                        .param("mediaUrl", "").param("year", "").param("creditRole", "").param("creditId", String.valueOf(mine)))
+                .andExpect(status().isFound());
+        assertThat(jdbc.queryForObject("select credit_id from portfolio_item where owner_id = ?", Long.class, me.id())).isEqualTo(mine);
+        mvc.perform(get("/people/" + me.username()))
+                .andExpect(content().string(containsString("data-proves-credit=\"" + mine + "\"")));
+
+        // The credit goes: the item stays, unlinked.
+        credits.delete(me.id(), mine);
+        assertThat(jdbc.queryForObject("select credit_id from portfolio_item where owner_id = ?", Long.class, me.id())).isNull();
+    }
+
     // --- feed ------------------------------------------------------------------------------------
 
     private List<java.util.Map<String, Object>> creditPosts(long creditId) {
