@@ -51,9 +51,11 @@ class CreditService implements Credits {
     private final Connections connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ProductionService productions;
 
-    CreditService(JdbcClient jdbc, MemberCards cards, MemberDirectory members, Blocks blocks, Connections connections,
+    CreditService(ProductionService productions, JdbcClient jdbc, MemberCards cards, MemberDirectory members, Blocks blocks, Connections connections,
                   ApplicationEventPublisher events, Clock clock) {
+        this.productions = productions;
         this.jdbc = jdbc;
         this.cards = cards;
         this.members = members;
@@ -91,6 +93,26 @@ class CreditService implements Credits {
         List<ProductionRef> shared = viewerId == null || viewerId == ownerId ? List.of()
                 : rows.stream().filter(Row::viewerOn).map(Row::production).distinct().toList();
         return new ProfileCredits(credits, shared);
+    }
+
+    @Override
+    @Transactional
+    public long findOrCreateProduction(long creatorId, String title, int year, String kind, String link) {
+        return productions.create(creatorId, new ProductionForm(title, year, kind, link, true)).production().id();
+    }
+
+    @Override
+    public long addCredit(long memberId, long productionId, String role, String note) {
+        try {
+            return add(memberId, new CreditForm(productionId, role, note));
+        } catch (DuplicateCreditException e) {
+            throw new IllegalArgumentException("the member already holds this role there", e);
+        }
+    }
+
+    @Override
+    public void confirmCredit(long memberId, long creditId) {
+        confirm(memberId, creditId);
     }
 
     @Override

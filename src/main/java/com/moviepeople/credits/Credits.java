@@ -25,6 +25,18 @@ public interface Credits {
     /** Whether the credit exists and is the member's. */
     boolean ownsCredit(long memberId, long creditId);
 
+    /**
+     * For the demo community and importers, with the pages' rules: the production with this title
+     * and year, created if there is none (no "did you mean" here); returns its id.
+     */
+    long findOrCreateProduction(long creatorId, String title, int year, String kind, String link);
+
+    /** Adds a credit as {@code POST /credits} does; returns its id. @throws IllegalArgumentException for a duplicate */
+    long addCredit(long memberId, long productionId, String role, String note);
+
+    /** Confirms a colleague's credit as {@code POST /credits/{id}/confirm} does (NotFoundException when not allowed). */
+    void confirmCredit(long memberId, long creditId);
+
     /** Whether the credit still exists (listeners that run after the fact check before they write). */
     boolean creditExists(long creditId);
 

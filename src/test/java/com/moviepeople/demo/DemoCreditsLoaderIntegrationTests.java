@@ -1,0 +1,71 @@
+package com.moviepeople.demo;
+
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.accounts.MemberDirectory;
+import com.moviepeople.connections.Connections;
+import com.moviepeople.credits.Credits;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.env.MockEnvironment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+
+/** The demo community arrives with a filmography: productions, credits, confirmations and someone to suggest. */
+class DemoCreditsLoaderIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    Connections connections;
+
+    @Autowired
+    MemberDirectory members;
+
+    @Autowired
+    Credits credits;
+
+    @Autowired
+    com.moviepeople.profiles.ProfileService profiles;
+
+    @Autowired
+    com.moviepeople.portfolio.PortfolioService portfolio;
+
+    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
+
+    @BeforeEach
+    void emptyDatabase() {
+        cleanDatabase();
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+
+    @Test
+    void loadsTheFilmographyOnceWithConfirmationsAndSuggestions() throws Exception {
+        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
+        new DemoConnectionsLoader(connections, members, demoOn).run(null);
+        DemoCreditsLoader loader = new DemoCreditsLoader(credits, members, demoOn);
+        loader.run(null);
+
+        long expectedCredits = DemoCreditsLoader.PRODUCTIONS.stream().mapToLong(p -> p.credits().size()).sum();
+        long expectedConfirmations = DemoCreditsLoader.PRODUCTIONS.stream()
+                .flatMap(p -> p.credits().stream()).mapToLong(c -> c.confirmedBy().size()).sum();
+        assertThat(count("select count(*) from production")).isEqualTo(DemoCreditsLoader.PRODUCTIONS.size());
+        assertThat(count("select count(*) from credit")).isEqualTo(expectedCredits);
+        assertThat(count("select count(*) from credit_confirmation")).isEqualTo(expectedConfirmations);
+
+        loader.run(null);
+        assertThat(count("select count(*) from credit")).isEqualTo(expectedCredits);
+
+        var agnieszka = currentMember("agnieszka");
+        mvc.perform(get("/people/agnieszka").with(user(currentMember("julien"))))
+                .andExpect(content().string(containsString("Confirmed by 2 colleagues")))
+                .andExpect(content().string(containsString("data-worked-together=\"1\"")));
+        mvc.perform(get("/connections/suggestions").with(user(agnieszka)))
+                .andExpect(content().string(containsString("data-suggestion=\"david\"")));
+    }
+}
