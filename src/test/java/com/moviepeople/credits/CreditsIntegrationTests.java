@@ -132,6 +132,22 @@ class CreditsIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from production", Long.class)).isEqualTo(before);
     }
 
+    @Autowired
+    CreditsHousekeeping housekeeping;
+
+    @Test
+    void aProductionNobodyTookACreditOnIsRemovedAfterADay() {
+        CurrentMember me = newMember("empty");
+        long empty = production(me, title("Never Credited"), 2020);
+        long credited = production(me, title("Credited"), 2020);
+        credit(me, credited, "Director");
+        housekeeping.cleanUp(java.time.Instant.now());
+        assertThat(jdbc.queryForObject("select count(*) from production where id = ?", Long.class, empty)).isOne();
+        housekeeping.cleanUp(java.time.Instant.now().plus(java.time.Duration.ofDays(1)).plusSeconds(60));
+        assertThat(jdbc.queryForObject("select count(*) from production where id = ?", Long.class, empty)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from production where id = ?", Long.class, credited)).isOne();
+    }
+
     @Test
     void onlyVerifiedMembersCreateProductions() throws Exception {
         CurrentMember me = newMember("unverified");
