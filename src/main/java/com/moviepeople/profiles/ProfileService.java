@@ -48,9 +48,23 @@ public class ProfileService {
         this.clock = clock;
     }
 
-    /** Case-insensitive. Two single-row reads, no transaction needed around them. */
+    /**
+     * Case-insensitive. One read of the documented view {@code member_profile} (V28: the member and
+     * their profile), no transaction needed around it.
+     */
     public Optional<ProfileView> findByUsername(String username) {
-        return members.findByUsername(username).map(this::viewOf);
+        if (username == null || username.isBlank() || username.strip().length() > com.moviepeople.accounts.UsernameRules.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        // citext: the parameter is cast, or it would compare as text, case-sensitively.
+        return jdbc.sql("""
+                        select member_id, username, display_name, headline, role, location, bio, website
+                        from member_profile where username = cast(:u as citext)""")
+                .param("u", username.strip())
+                .query((rs, n) -> new ProfileView(rs.getLong("member_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                        rs.getString("location"), rs.getString("bio"), rs.getString("website")))
+                .optional();
     }
 
     public Optional<ProfileView> findById(long memberId) {
