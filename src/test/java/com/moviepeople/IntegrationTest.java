@@ -109,6 +109,7 @@ public abstract class IntegrationTest {
         Object memberCards = applicationContext.getBean(com.moviepeople.shared.MemberCards.class);
         ((com.github.benmanes.caffeine.cache.Cache<?, ?>) org.springframework.test.util.ReflectionTestUtils
                 .getField(memberCards, "cache")).invalidateAll();
+        org.springframework.test.util.ReflectionTestUtils.invokeMethod(applicationContext.getBean("creditsCache"), "clear");
     }
 
     @Autowired

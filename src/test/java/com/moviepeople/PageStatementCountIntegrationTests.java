@@ -72,9 +72,9 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
         System.out.println("Statements per profile page (1 / 50 credits and items, 1 / 12 mutual connections): " + few + " / " + many);
         assertThat(many).isEqualTo(few);
         // Navigation badges, who is blocked, member and profile (one view), a page of items, the
-        // connection facts (count, relation, mutual connections), the credits with their confirmers and
-        // what the viewer shares — member cards are in memory after the first view.
-        assertThat(many).isLessThanOrEqualTo(6);
+        // connection facts (count, relation, mutual connections) — member cards, the owner's credits
+        // and the viewer's productions are in memory after the first view.
+        assertThat(many).isLessThanOrEqualTo(5);
     }
 
     @Test

@@ -52,10 +52,12 @@ class CreditService implements Credits {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ProductionService productions;
+    private final CreditsCache cache;
 
-    CreditService(ProductionService productions, JdbcClient jdbc, MemberCards cards, MemberDirectory members, Blocks blocks, Connections connections,
+    CreditService(CreditsCache cache, ProductionService productions, JdbcClient jdbc, MemberCards cards, MemberDirectory members, Blocks blocks, Connections connections,
                   ApplicationEventPublisher events, Clock clock) {
         this.productions = productions;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.cards = cards;
         this.members = members;
@@ -81,13 +83,32 @@ class CreditService implements Credits {
 
     // --- reading ------------------------------------------------------------------------------
 
-    /** One statement for the credits and their confirmers, one (usually cached) for the names. */
+    /**
+     * From memory when this instance read them lately ({@link CreditsCache}): the owner's credits with
+     * every confirmation, and the productions of the viewer; each costs one statement when it is not
+     * there. What the viewer may see is decided here, per request: hidden confirmations only for the
+     * owner, none by members blocked either way with the viewer.
+     */
     @Override
     public ProfileCredits profileCredits(long ownerId, Long viewerId, Set<Long> blocked) {
-        List<Row> rows = rows("c.member_id = :owner", Map.of("owner", ownerId), viewerId, blocked,
-                "p.year desc, p.title_key, c.id", MAX_CREDITS_PER_MEMBER);
-        if (rows.isEmpty()) {
+        List<CreditsCache.OwnerCredit> owned = cache.creditsOf(ownerId, this::ownerCredits);
+        if (owned.isEmpty()) {
             return ProfileCredits.NONE;
+        }
+        boolean own = viewerId != null && viewerId == ownerId;
+        Set<Long> viewerProductions = viewerId == null || own ? Set.of() : cache.productionsOf(viewerId, this::productionIdsOf);
+        List<Row> rows = new ArrayList<>(owned.size());
+        for (CreditsCache.OwnerCredit c : owned) {
+            List<Long> shown = new ArrayList<>();
+            List<Long> hidden = new ArrayList<>();
+            for (int i = 0; i < c.confirmers().size(); i++) {
+                Long confirmer = c.confirmers().get(i);
+                if (!blocked.contains(confirmer)) {
+                    (c.hidden().get(i) ? hidden : shown).add(confirmer);
+                }
+            }
+            rows.add(new Row(c.id(), ownerId, c.role(), c.department(), c.note(), c.production(), shown, hidden,
+                    viewerProductions.contains(c.production().id())));
         }
         List<CreditView> credits = views(rows, viewerId);
         List<ProductionRef> shared = viewerId == null || viewerId == ownerId ? List.of()
@@ -164,6 +185,37 @@ class CreditService implements Credits {
                 .sorted(Comparator.comparingInt((CreditView v) -> FilmRoles.departmentOrder(v.department()))
                         .thenComparing(v -> v.member().displayName(), String.CASE_INSENSITIVE_ORDER))
                 .collect(Collectors.groupingBy(CreditView::department, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The owner's credits, newest production first, each with all its confirmations (oldest first). */
+    private List<CreditsCache.OwnerCredit> ownerCredits(long ownerId) {
+        return jdbc.sql("""
+                        select c.id, c.role, c.department, c.note, p.id as production_id, p.title, p.year, p.kind,
+                               cf.confirmers, cf.hidden
+                        from credit c
+                        join production p on p.id = c.production_id
+                        cross join lateral (
+                            select array_agg(x.confirmer_id order by x.created_at, x.confirmer_id) as confirmers,
+                                   array_agg(x.hidden order by x.created_at, x.confirmer_id) as hidden
+                            from credit_confirmation x where x.credit_id = c.id
+                        ) cf
+                        where c.member_id = :owner
+                        order by p.year desc, p.title_key, c.id
+                        limit :limit""")
+                .param("owner", ownerId).param("limit", MAX_CREDITS_PER_MEMBER)
+                .query((rs, n) -> {
+                    Array flags = rs.getArray("hidden");
+                    List<Boolean> hidden = flags == null ? List.of() : List.of((Boolean[]) flags.getArray());
+                    return new CreditsCache.OwnerCredit(rs.getLong("id"), rs.getString("role"), rs.getString("department"),
+                            rs.getString("note"), new ProductionRef(rs.getLong("production_id"), rs.getString("title"),
+                                    rs.getInt("year"), rs.getString("kind")), ids(rs, "confirmers"), hidden);
+                })
+                .list();
+    }
+
+    private Set<Long> productionIdsOf(long memberId) {
+        return Set.copyOf(jdbc.sql("select production_id from credit where member_id = :m")
+                .param("m", memberId).query(Long.class).list());
     }
 
     /** Whether the member holds a credit on the production (and so may confirm colleagues' credits there). */
@@ -288,15 +340,20 @@ class CreditService implements Credits {
                 .param("id", creditId).param("m", memberId).query(Long.class).optional()
                 .orElseThrow(NotFoundException::new);
         // The confirmations this member gave on the production: the trigger withdraws them with their last credit there.
-        List<Long> confirmed = jdbc.sql("select credit_id from credit_confirmation where confirmer_id = :m and production_id = :p")
-                .param("m", memberId).param("p", productionId).query(Long.class).list();
+        Map<Long, Long> confirmed = new LinkedHashMap<>();
+        jdbc.sql("select credit_id, credit_owner_id from credit_confirmation where confirmer_id = :m and production_id = :p")
+                .param("m", memberId).param("p", productionId)
+                .query((rs, n) -> confirmed.put(rs.getLong(1), rs.getLong(2))).list();
         jdbc.sql("delete from credit where id = :id").param("id", creditId).update();
         events.publishEvent(new CreditRemoved(creditId, memberId));
         if (!confirmed.isEmpty()) {
             Set<Long> left = new HashSet<>(jdbc.sql("select credit_id from credit_confirmation where confirmer_id = :m and credit_id = any(:ids)")
-                    .param("m", memberId).param("ids", array(confirmed)).query(Long.class).list());
-            confirmed.stream().filter(id -> !left.contains(id))
-                    .forEach(id -> events.publishEvent(new CreditUnconfirmed(id, memberId)));
+                    .param("m", memberId).param("ids", array(confirmed.keySet())).query(Long.class).list());
+            confirmed.forEach((id, owner) -> {
+                if (!left.contains(id)) {
+                    events.publishEvent(new CreditUnconfirmed(id, owner, memberId));
+                }
+            });
         }
         return productionId;
     }
@@ -342,7 +399,7 @@ class CreditService implements Credits {
             throw new NotFoundException();
         }
         if (deleted == 1) {
-            events.publishEvent(new CreditUnconfirmed(creditId, memberId));
+            events.publishEvent(new CreditUnconfirmed(creditId, credit.ownerId(), memberId));
         }
         return credit.production().id();
     }
@@ -361,7 +418,9 @@ class CreditService implements Credits {
             throw new NotFoundException();
         }
         if (hidden) {
-            events.publishEvent(new CreditUnconfirmed(creditId, confirmerId));
+            events.publishEvent(new CreditUnconfirmed(creditId, ownerId, confirmerId));
+        } else {
+            events.publishEvent(new CreditsCache.ConfirmationShown(ownerId));
         }
     }
 
@@ -371,9 +430,9 @@ class CreditService implements Credits {
         jdbc.sql("""
                         delete from credit_confirmation
                         where (credit_owner_id = :a and confirmer_id = :b) or (credit_owner_id = :b and confirmer_id = :a)
-                        returning credit_id, confirmer_id""")
+                        returning credit_id, credit_owner_id, confirmer_id""")
                 .param("a", event.blockerId()).param("b", event.blockedId())
-                .query((rs, n) -> new CreditUnconfirmed(rs.getLong(1), rs.getLong(2))).list()
+                .query((rs, n) -> new CreditUnconfirmed(rs.getLong(1), rs.getLong(2), rs.getLong(3))).list()
                 .forEach(events::publishEvent);
     }
 

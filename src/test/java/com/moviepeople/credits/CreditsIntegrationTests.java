@@ -288,6 +288,33 @@ class CreditsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theProfileShowsEveryChangeAtOnceThoughItKeepsCreditsInMemory() throws Exception {
+        CurrentMember owner = newMember("cached");
+        CurrentMember colleague = newMember("cacher");
+        CurrentMember viewer = newMember("cachewatch");
+        long production = production(owner, title("Cached"), 2022);
+        long credit = credit(owner, production, "Director");
+        String profile = "/people/" + owner.username();
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-confirmations=\"0\"")));
+        credit(colleague, production, "Gaffer");
+        mvc.perform(get(profile).with(user(colleague))).andExpect(content().string(containsString("data-worked-together=\"1\"")));
+        credits.confirm(colleague.id(), credit);
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-confirmations=\"1\"")));
+        credits.setHidden(owner.id(), credit, colleague.username(), true);
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-confirmations=\"0\"")));
+        credits.setHidden(owner.id(), credit, colleague.username(), false);
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-confirmations=\"1\"")));
+        // A member blocked by the viewer: their confirmation is left out for that viewer only.
+        mvc.perform(post("/people/" + colleague.username() + "/block").with(user(viewer)).with(csrf()));
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-confirmations=\"0\"")));
+        mvc.perform(get(profile).with(user(newMember("other")))).andExpect(content().string(containsString("data-confirmations=\"1\"")));
+        long second = credit(owner, production, "Producer");
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(containsString("data-credit-id=\"" + second + "\"")));
+        credits.delete(owner.id(), second);
+        mvc.perform(get(profile).with(user(viewer))).andExpect(content().string(not(containsString("data-credit-id=\"" + second + "\""))));
+    }
+
+    @Test
     void theOwnerAMemberWithoutACreditThereAndABlockedColleagueCannotConfirm() throws Exception {
         CurrentMember owner = newMember("owner");
         CurrentMember stranger = newMember("stranger");
