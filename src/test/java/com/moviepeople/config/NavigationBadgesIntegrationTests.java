@@ -30,15 +30,15 @@ class NavigationBadgesIntegrationTests extends IntegrationTest {
         connections.request(newMember("carol").id(), anna.id());
         jdbc.update("update member set email_verified_at = null where id = ?", anna.id());
 
-        mvc.perform(get("/portfolio/new").with(user(anna))); // warm-up
+        mvc.perform(get("/productions/new").with(user(anna))); // warm-up (a form page that reads nothing else)
         queries.reset();
-        var result = mvc.perform(get("/portfolio/new").with(user(anna))).andReturn();
+        var result = mvc.perform(get("/productions/new").with(user(anna))).andReturn();
         assertThat(queries.count()).as("statements of a page that reads nothing else").isEqualTo(1);
         @SuppressWarnings("unchecked")
         var nav = (java.util.Map<String, Long>) result.getModelAndView().getModel().get("nav");
         assertThat(nav).containsEntry("unreadMessages", 2L).containsEntry("pendingRequests", 1L).containsEntry("unverifiedEmail", 1L);
 
-        var forBen = mvc.perform(get("/portfolio/new").with(user(ben))).andReturn();
+        var forBen = mvc.perform(get("/productions/new").with(user(ben))).andReturn();
         @SuppressWarnings("unchecked")
         var benNav = (java.util.Map<String, Long>) forBen.getModelAndView().getModel().get("nav");
         assertThat(benNav).containsEntry("unreadMessages", 0L).containsEntry("pendingRequests", 0L).containsEntry("unverifiedEmail", 0L);
