@@ -25,7 +25,9 @@ import java.util.Map;
  * ({@code generate_series}, one statement per table), which the modules themselves never do to each
  * other. The password is hashed once and shared. Shapes per member: a realistic role and city, ~50
  * connections with a power-law degree distribution (a few hubs with thousands), 2 portfolio items,
- * 10 posts with ~3 comments each and ~50 messages, spread over two years.
+ * 10 posts with ~3 comments each and ~50 messages, spread over two years; and one production per
+ * 5 members with 5–40 credited members each (crews of id neighbours and of the creator's
+ * connections, so ~2.4 credits per member, 0–~8), ~40% of credits confirmed by 1–5 colleagues.
  */
 @Component
 @Order(Integer.MIN_VALUE)
@@ -53,6 +55,45 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
             "García", "Rossi", "Dubois", "Nowak", "Silva", "Kim", "Singh", "Novak", "Jensen", "Moreau", "Fischer",
             "Costa", "Sato", "Adeyemi", "Petrov", "Andersson", "Haddad", "Martínez", "O'Brien", "Schmidt", "Bianchi",
             "Lefèvre", "Nakamura", "Mensah", "Horvath", "Kaya", "Ivanova", "Larsen", "Ferreira", "Yilmaz", "Park"};
+
+    /** Production kinds, weighted towards shorts and features (crew sizes per kind: {@link #CREW_SIZE}). */
+    static final String[] KINDS = {"short", "short", "short", "short", "short", "short", "short",
+            "feature", "feature", "feature", "feature", "feature", "commercial", "commercial",
+            "music-video", "music-video", "documentary", "documentary", "series", "other"};
+    // Words of generated titles: "The Silent Harbour", "Nights of Kraków", "The Weight of Water",
+    // "A Song for Lena", "Lisbon Nocturne", "Borrowed Voices", "After the Flood" (about 4,000 in all).
+    private static final String[] TITLE_ADJECTIVES = {"Silent", "Last", "Burning", "Hidden", "Quiet", "Broken",
+            "Golden", "Distant", "Crimson", "Northern", "Paper", "Glass", "Wild", "Lonely", "Electric", "Frozen",
+            "Restless", "Velvet", "Salt", "Midnight", "Bright", "Second", "Open", "Long", "Secret", "Empty",
+            "Borrowed", "Forgotten", "Falling", "Little"};
+    private static final String[] TITLE_NOUNS = {"Harbour", "Ferry", "Summer", "Garden", "River", "Border", "Mirror",
+            "Orchard", "Lighthouse", "Station", "Winter", "Kingdom", "Signal", "Archive", "Horizon", "Tide",
+            "Stranger", "Season", "Promise", "Witness", "Frontier", "Dance", "Balcony", "Song", "Island", "Flood",
+            "Letter", "Road", "Crossing", "Hour"};
+    private static final String[] TITLE_PLURALS = {"Nights", "Songs", "Letters", "Ghosts", "Roads", "Lights",
+            "Echoes", "Streets", "Days", "Stories", "Rivers", "Dreams", "Saints", "Birds", "Strangers", "Children",
+            "Voices", "Windows", "Bridges", "Summers"};
+    private static final String[] TITLE_ESSENCES = {"Weight", "Colour", "Sound", "Edge", "Shape", "Taste", "End",
+            "Language", "Geometry", "Architecture", "Anatomy", "Memory", "Price", "Grammar", "Music"};
+    private static final String[] TITLE_ELEMENTS = {"Water", "Light", "Silence", "Dust", "Time", "Salt", "Distance",
+            "Rain", "Smoke", "Iron", "Home", "Wolves", "Tomorrow", "Snow", "Fire"};
+    private static final String[] TITLE_CODAS = {"Nocturne", "Blues", "Diaries", "Express", "Stories", "Calling",
+            "Confidential", "Requiem", "Minute", "Rhapsody"};
+    private static final String[] TITLE_PREPOSITIONS = {"After the", "Before the", "Beyond the"};
+
+    /**
+     * How many members a production is meant to credit, from its kind and id: shorts, commercials
+     * and music videos 5–15 (5–12), documentaries and others 5–20, features 12–40, series 15–40,
+     * the small end more often; about 13 on average. The part drawn from connections may fall a
+     * little short, so ~2.4 credits per member at one production per 5.
+     */
+    private static final String CREW_SIZE = """
+            (case p.kind when 'feature' then 12 when 'series' then 15 else 5 end
+             + floor((case p.kind when 'feature' then 29 when 'series' then 26 when 'short' then 11 when 'commercial' then 11
+                                  when 'music-video' then 8 else 16 end)
+                     * power((hashint8(p.id * 131) & 2147483647) / 2147483648.0, 2))::int)""";
+    /** Of which the id neighbourhood of its creator: half, at least 5 (at most all members). */
+    private static final String BLOCK_SIZE = "least(greatest(5, ceil(" + CREW_SIZE + " * 0.5)::int), :n)";
 
     private final JdbcClient jdbc;
     private final PasswordEncoder passwordEncoder;
@@ -93,6 +134,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
     }
 
     record Summary(int members, long connections, long portfolioItems, long posts, long comments, long messages,
+                   long productions, long credits, long confirmations,
                    String mostConnected, long mostConnectedDegree, long millis) {
         String text() {
             return """
@@ -103,8 +145,12 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                       posts:            %,d
                       comments:         %,d
                       messages:         %,d
+                      productions:      %,d
+                      credits:          %,d (%.1f per member)
+                      confirmations:    %,d
                     most-connected: %s (%,d connections)""".formatted(millis / 1000.0, members, members, connections,
-                    portfolioItems, posts, comments, messages, mostConnected, mostConnectedDegree);
+                    portfolioItems, posts, comments, messages, productions, credits, (double) credits / members,
+                    confirmations, mostConnected, mostConnectedDegree);
         }
     }
 
@@ -141,19 +187,32 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                 union all
                 select receiver_id, requester_id from connection where status = 'ACCEPTED'
                 on conflict do nothing""").update());
+        // Credits pick crews among connections: the planner needs the network's statistics first.
+        step("analyze network", () -> jdbc.sql("analyze member, profile, connection").update());
+        MostConnected most = mostConnected();
+        step("productions", () -> insertProductions(members));
+        step("credits", () -> insertCredits(members, most.id()));
+        step("confirmations", this::insertConfirmations);
         step("vacuum analyze", () -> jdbc.sql("vacuum analyze").update());
-        var most = jdbc.sql("""
-                        select m.username::text as username, d.degree from (
+        return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
+                count("post"), count("comment"), count("message"),
+                count("production"), count("credit"), count("credit_confirmation"),
+                most.username(), most.degree(), System.currentTimeMillis() - start);
+    }
+
+    private record MostConnected(long id, String username, long degree) {
+    }
+
+    private MostConnected mostConnected() {
+        return jdbc.sql("""
+                        select m.id, m.username::text as username, d.degree from (
                             select member, count(*) as degree from (
                                 select requester_id as member from connection where status = 'ACCEPTED'
                                 union all select receiver_id from connection where status = 'ACCEPTED') e
-                            group by member order by degree desc limit 1) d
+                            group by member order by degree desc, member limit 1) d
                         join member m on m.id = d.member""")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).optional()
-                .orElse(Map.entry("none", 0L));
-        return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
-                count("post"), count("comment"), count("message"),
-                most.getKey(), most.getValue(), System.currentTimeMillis() - start);
+                .query((rs, n) -> new MostConnected(rs.getLong(1), rs.getString(2), rs.getLong(3))).optional()
+                .orElse(new MostConnected(0, "none", 0));
     }
 
     private long count(String from) {
@@ -268,6 +327,154 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                         insert into conversation(member_a, member_b, last_message_id)
                         select least(sender_id, recipient_id), greatest(sender_id, recipient_id), max(id)
                         from message group by 1, 2""").update();
+    }
+
+    /**
+     * One production per 5 members, each created by member 1, 6, 11, … (give or take 4; gen1
+     * creates one): a title from word lists, made unique with " 2", " 3" … for the same title and
+     * year, a year 2005–2026, a kind (mostly shorts and features), an IMDb link for 3 in 10,
+     * created between its creator's sign-up and now. Inserted in time order, so ids follow time.
+     */
+    private void insertProductions(int members) {
+        if (members < 5) {
+            return;
+        }
+        List<String> places = CITIES.keySet().stream().map(city -> city.substring(0, city.indexOf(','))).sorted().toList();
+        jdbc.sql("""
+                        insert into production(title, year, kind, link, created_by, created_at)
+                        select case when same = 1 then base else base || ' ' || same end, year, kind, link, creator, created_at
+                        from (
+                            select t.*, row_number() over (partition by mp_title_key(base), year order by p) as same
+                            from (
+                                select p, creator, 2005 + (hashint4(p * 13) & 2147483647) % 22 as year,
+                                       (:kinds::text[])[1 + (hashint4(p * 17) & 2147483647) % cardinality(:kinds::text[])] as kind,
+                                       case when (hashint4(p * 19) & 2147483647) % 10 < 3
+                                            then 'https://www.imdb.com/title/tt' || (1000000 + (hashint4(p * 23) & 2147483647) % 9000000) || '/'
+                                       end as link,
+                                       m.created_at + random() * (now() - m.created_at) as created_at,
+                                       case (hashint4(p * 29) & 2147483647) % 10
+                                           when 0 then (:plurals::text[])[1 + w1 % cardinality(:plurals::text[])] || ' of '
+                                                       || (:places::text[])[1 + w2 % cardinality(:places::text[])]
+                                           when 1 then 'The ' || (:essences::text[])[1 + w1 % cardinality(:essences::text[])] || ' of '
+                                                       || (:elements::text[])[1 + w2 % cardinality(:elements::text[])]
+                                           when 2 then 'A ' || (:nouns::text[])[1 + w1 % cardinality(:nouns::text[])] || ' for '
+                                                       || (:first::text[])[1 + w2 % cardinality(:first::text[])]
+                                           when 3 then (:places::text[])[1 + w1 % cardinality(:places::text[])] || ' '
+                                                       || (:codas::text[])[1 + w2 % cardinality(:codas::text[])]
+                                           when 4 then (:adjectives::text[])[1 + w1 % cardinality(:adjectives::text[])] || ' '
+                                                       || (:plurals::text[])[1 + w2 % cardinality(:plurals::text[])]
+                                           when 5 then (:prepositions::text[])[1 + w1 % cardinality(:prepositions::text[])] || ' '
+                                                       || (:nouns::text[])[1 + w2 % cardinality(:nouns::text[])]
+                                           else 'The ' || (:adjectives::text[])[1 + w1 % cardinality(:adjectives::text[])] || ' '
+                                                || (:nouns::text[])[1 + w2 % cardinality(:nouns::text[])]
+                                       end as base
+                                from (select p, least(:n, 1 + (p - 1) * 5 + case when p = 1 then 0 else (hashint4(p * 11) & 2147483647) % 5 end) as creator,
+                                             hashint4(p * 31) & 2147483647 as w1, hashint4(p * 37) & 2147483647 as w2
+                                      from generate_series(1, (:n + 4) / 5) p) ps
+                                join member m on m.id = ps.creator
+                            ) t
+                        ) titled
+                        order by created_at""")
+                .param("n", members).param("kinds", KINDS).param("places", places.toArray(String[]::new))
+                .param("adjectives", TITLE_ADJECTIVES).param("nouns", TITLE_NOUNS).param("plurals", TITLE_PLURALS)
+                .param("essences", TITLE_ESSENCES).param("elements", TITLE_ELEMENTS).param("codas", TITLE_CODAS)
+                .param("prepositions", TITLE_PREPOSITIONS).param("first", FIRST).update();
+    }
+
+    /**
+     * Each production's crew ({@link #CREW_SIZE}): its creator (as director, or producer of a
+     * series or other) and half of the crew, at least 5, from the 2× wider id neighbourhood after
+     * the creator; the rest from the creator's accepted connections, at most 3 such credits per
+     * member (so hubs do not collect hundreds; the most-connected member first, so that they hold
+     * some). Two statements, one per part. Roles: mostly the member's profile role, else any of
+     * {@link FilmRoles#ALL}, with its department; a note for some ("Episode 3", "2nd unit").
+     */
+    private void insertCredits(int members, long mostConnected) {
+        String[] roles = FilmRoles.ALL.toArray(String[]::new);
+        String[] departments = FilmRoles.ALL.stream().map(FilmRoles::departmentOf).toArray(String[]::new);
+        String insert = """
+                insert into credit(production_id, member_id, role, department, note, created_at)
+                select production_id, member_id, role,
+                       coalesce((:departments::text[])[array_position(:roles::text[], role)], 'Other'), note, created_at
+                from (
+                    select c.production_id, c.member_id,
+                           case when c.creator then case when c.kind in ('series', 'other') then 'Producer' else 'Director' end
+                                when pr.role is not null and (hashint8(c.production_id * 41 + c.member_id) & 2147483647) % 10 < 7 then pr.role
+                                else (:roles::text[])[1 + (hashint8(c.production_id * 43 + c.member_id) & 2147483647) % cardinality(:roles::text[])]
+                           end as role,
+                           case when c.kind = 'series' and (hashint8(c.production_id * 47 + c.member_id) & 2147483647) % 10 < 4
+                                    then 'Episode ' || (1 + (hashint8(c.production_id * 53 + c.member_id) & 2147483647) % 8)
+                                when c.kind = 'feature' and (hashint8(c.production_id * 47 + c.member_id) & 2147483647) % 15 = 0
+                                    then '2nd unit'
+                           end as note,
+                           least(now(), greatest(c.created_at, m.created_at) + random() * interval '30 days') as created_at
+                    from ({crew}) c
+                    join member m on m.id = c.member_id
+                    left join profile pr on pr.member_id = c.member_id
+                ) credited
+                on conflict do nothing""";
+        // The creator and the rest of the id neighbourhood: j = 0 is the creator, then a random half of the window.
+        jdbc.sql(insert.replace("{crew}", """
+                        select id as production_id, kind, created_at, 1 + (created_by - 1 + j) % :n as member_id, j = 0 as creator
+                        from (
+                            select p.id, p.kind, p.created_at, p.created_by, j, block,
+                                   row_number() over (partition by p.id order by j > 0, hashint8(p.id * 64 + j)) as pick
+                            from (select p.*, {block} as block from production p) p
+                            cross join lateral generate_series(0, least(2 * p.block, :n) - 1) j
+                        ) w
+                        where pick <= block""".replace("{block}", BLOCK_SIZE)))
+                .param("n", members).param("roles", roles).param("departments", departments).update();
+        // The rest of the crew among the creator's connections not yet credited: a random few (the
+        // most-connected member first) twice as many as needed, at most 3 per member over all
+        // productions, then as many as needed.
+        jdbc.sql(insert.replace("{crew}", """
+                        select id as production_id, kind, created_at, friend as member_id, false as creator
+                        from (
+                            select capped.*, row_number() over (partition by id order by nth) as rank
+                            from (
+                                select candidate.*,
+                                       row_number() over (partition by friend order by hashint8(id * 7 + friend)) as nth_for_member
+                                from (
+                                    select p.id, p.kind, p.created_at, p.extra, f.friend,
+                                           row_number() over (partition by p.id order by f.friend = :hub desc,
+                                                                          hashint8(p.id * 1000003 + f.friend)) as nth
+                                    from (select p.*, {size} - {block} as extra from production p) p
+                                    cross join lateral (
+                                        select receiver_id as friend from connection where requester_id = p.created_by and status = 'ACCEPTED'
+                                        union all
+                                        select requester_id from connection where receiver_id = p.created_by and status = 'ACCEPTED') f
+                                    where p.extra > 0
+                                      and not exists (select 1 from credit x where x.production_id = p.id and x.member_id = f.friend)
+                                ) candidate
+                                where nth <= 2 * extra
+                            ) capped
+                            where nth_for_member <= 3
+                        ) chosen
+                        where rank <= extra""".replace("{size}", CREW_SIZE).replace("{block}", BLOCK_SIZE)))
+                .param("n", members).param("hub", mostConnected).param("roles", roles).param("departments", departments).update();
+    }
+
+    /**
+     * About 40% of credits confirmed by 1–5 colleagues (other members credited on the same
+     * production), after both credits existed; 1 in 20 hidden by the credit's owner.
+     */
+    private void insertConfirmations() {
+        jdbc.sql("analyze production, credit").update();
+        jdbc.sql("""
+                        insert into credit_confirmation(credit_id, credit_owner_id, production_id, confirmer_id, hidden, created_at)
+                        select c.id, c.member_id, c.production_id, o.member_id,
+                               (hashint8(c.id * 59 + o.member_id) & 2147483647) % 20 = 0,
+                               least(now(), greatest(c.created_at, o.created_at) + random() * interval '60 days')
+                        from credit c
+                        cross join lateral (
+                            select o.member_id, min(o.created_at) as created_at
+                            from credit o
+                            where o.production_id = c.production_id and o.member_id <> c.member_id
+                            group by o.member_id
+                            order by hashint8(c.id * 1000003 + o.member_id)
+                            limit 1 + (hashint8(c.id * 61) & 2147483647) % 5) o
+                        where (hashint8(c.id * 67) & 2147483647) % 100 < 40
+                        on conflict do nothing""").update();
     }
 
     /**

@@ -1,6 +1,7 @@
 package com.moviepeople.demo;
 
 import com.moviepeople.IntegrationTest;
+import com.moviepeople.shared.FilmRoles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -38,6 +39,61 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         assertThat(summary.text()).contains("most-connected: " + summary.mostConnected());
         assertThat(jdbc.queryForObject("select count(*) from profile where role = 'Film Editor'", Long.class)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from profile where location = 'Berlin, Germany'", Long.class)).isPositive();
+
+        // Productions, credits and confirmations: one production per 5 members, 5–40 credits each.
+        assertThat(summary.productions()).isEqualTo(80);
+        assertThat(summary.text()).contains("productions:").contains("credits:").contains("confirmations:");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from production p
+                where (select count(*) from credit c where c.production_id = p.id) not between 5 and 40""", Long.class))
+                .as("every production credits 5–40 members").isZero();
+        assertThat(jdbc.queryForObject("select count(distinct kind) from production", Long.class)).isGreaterThanOrEqualTo(4);
+        assertThat(jdbc.queryForObject("select count(*) from production where link is not null", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from production where link is not null and link !~ '^https://www\\.imdb\\.com/title/tt[0-9]+/$'",
+                Long.class)).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from production p
+                where year not between 2005 and 2026
+                   or not exists (select 1 from credit c where c.production_id = p.id and c.member_id = p.created_by)""", Long.class))
+                .as("a year 2005–2026, created by one of its credited members").isZero();
+        assertThat(summary.credits()).as("1.5–3.5 credits per member").isBetween(400L * 3 / 2, 400L * 7 / 2);
+        assertThat(jdbc.queryForObject("""
+                select max(n) from (select m.id, count(c.id) as n from member m left join credit c on c.member_id = m.id group by m.id) x""",
+                Long.class)).as("nobody collects credits (crew windows and connection picks are bounded)").isBetween(3L, 13L);
+        assertThat(jdbc.queryForObject("select count(*) from credit where member_id = 1", Long.class)).as("gen1's credits").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from credit c join member m on m.id = c.member_id where m.username = ?",
+                Long.class, summary.mostConnected())).as("the most-connected member's credits").isBetween(1L, 13L);
+        for (var credit : jdbc.queryForList("select distinct role, department from credit")) {
+            assertThat(credit.get("department")).as("the department of %s", credit.get("role"))
+                    .isEqualTo(FilmRoles.departmentOf((String) credit.get("role")));
+        }
+        assertThat(jdbc.queryForObject("select count(*) from credit where note is not null", Long.class))
+                .isPositive().isLessThan(summary.credits() / 4);
+        assertThat(summary.confirmations()).isPositive();
+        assertThat(jdbc.queryForObject("select count(distinct credit_id) from credit_confirmation", Double.class) / summary.credits())
+                .as("~40% of credits confirmed").isBetween(0.3, 0.5);
+        assertThat(jdbc.queryForObject("""
+                select count(*) from credit_confirmation cc
+                where cc.confirmer_id = cc.credit_owner_id
+                   or not exists (select 1 from credit c where c.production_id = cc.production_id and c.member_id = cc.confirmer_id)
+                   or not exists (select 1 from credit c where c.id = cc.credit_id and c.member_id = cc.credit_owner_id
+                                                         and c.production_id = cc.production_id)""", Long.class))
+                .as("every confirmer is another member credited on the same production").isZero();
+        assertThat(jdbc.queryForObject("select max(n) from (select count(*) as n from credit_confirmation group by credit_id) x", Long.class))
+                .isBetween(1L, 5L);
+        var coworkers = jdbc.queryForMap("""
+                select count(*) as pairs,
+                       count(*) filter (where exists (select 1 from connection k where k.status = 'ACCEPTED'
+                                                          and k.requester_id in (x, y) and k.receiver_id in (x, y))) as connected
+                from (select distinct a.member_id as x, b.member_id as y
+                      from credit a join credit b on b.production_id = a.production_id and a.member_id < b.member_id) p""");
+        long pairs = (Long) coworkers.get("pairs");
+        long connected = (Long) coworkers.get("connected");
+        assertThat(connected).as("colleagues who are connected").isPositive();
+        assertThat(pairs - connected).as("colleagues who are not connected (suggestions)").isPositive();
+        assertThat((double) connected / pairs).as("connected members share productions more often than members at large")
+                .isGreaterThan((double) summary.connections() / (400 * 399 / 2));
+
         // Every generated member logs in with the shared password, and the main pages work on generated data.
         mvc.perform(post("/login").with(csrf()).param("username", "gen7").param("password", "generated-secret")).andExpect(authenticated());
         var gen1 = currentMember("gen1");
