@@ -21,7 +21,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Puts the navigation's counts ({@code nav.unreadMessages}, {@code nav.pendingRequests}) on every page.
+ * Puts the navigation's counts ({@code nav.unreadMessages}, {@code nav.pendingRequests}) on every page,
+ * and whether a member is signed in ({@code nav.signedIn}, {@code nav.moderator}: 1 or 0).
  * Limited to our controllers and Boot's error pages: the health probes (Actuator's handlers) would
  * otherwise pay for two model-attribute methods, resolved by reflection on every request.
  */
@@ -63,6 +64,10 @@ class NavigationAdvice {
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
         counts.put("unverifiedEmail", 0L);
+        // Who is looking, for the layout: a map lookup costs far less than a sec:authorize expression
+        // (Spring Security's SpEL handler, evaluated several times on every page).
+        counts.put("signedIn", me != null ? 1L : 0L);
+        counts.put("moderator", me != null && me.isModerator() ? 1L : 0L);
         if (me != null && rendersView(request) && !badges.isEmpty()) {
             // Every module's count in one statement: one round trip per page.
             jdbc.sql(countsQuery).param("member", me.id()).query((rs, n) -> {
