@@ -123,6 +123,7 @@ class CreditService implements Credits {
     }
 
     @Override
+    @Transactional
     public long addCredit(long memberId, long productionId, String role, String note) {
         try {
             return add(memberId, new CreditForm(productionId, role, note));
@@ -132,6 +133,7 @@ class CreditService implements Credits {
     }
 
     @Override
+    @Transactional
     public void confirmCredit(long memberId, long creditId) {
         confirm(memberId, creditId);
     }

@@ -60,6 +60,11 @@ class DemoCreditsLoaderIntegrationTests extends IntegrationTest {
 
         loader.run(null);
         assertThat(count("select count(*) from credit")).isEqualTo(expectedCredits);
+        // Through the module's API inside its transactions: the feed gets its automatic posts.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() ->
+                count("select count(*) from post where kind = 'CREDIT'") == expectedCredits
+                        && count("select count(*) from post where kind = 'CONFIRMATION'") == expectedConfirmations);
+        assertThat(count("select count(*) from event_publication")).isZero();
 
         var agnieszka = currentMember("agnieszka");
         mvc.perform(get("/people/agnieszka").with(user(currentMember("julien"))))
