@@ -97,19 +97,8 @@ class CreditService implements Credits {
         }
         boolean own = viewerId != null && viewerId == ownerId;
         Set<Long> viewerProductions = viewerId == null || own ? Set.of() : cache.productionsOf(viewerId, this::productionIdsOf);
-        List<Row> rows = new ArrayList<>(owned.size());
-        for (CreditsCache.OwnerCredit c : owned) {
-            List<Long> shown = new ArrayList<>();
-            List<Long> hidden = new ArrayList<>();
-            for (int i = 0; i < c.confirmers().size(); i++) {
-                Long confirmer = c.confirmers().get(i);
-                if (!blocked.contains(confirmer)) {
-                    (c.hidden().get(i) ? hidden : shown).add(confirmer);
-                }
-            }
-            rows.add(new Row(c.id(), ownerId, c.role(), c.department(), c.note(), c.production(), shown, hidden,
-                    viewerProductions.contains(c.production().id())));
-        }
+        List<Row> rows = owned.stream()
+                .map(c -> row(c, blocked, viewerProductions.contains(c.production().id()))).toList();
         List<CreditView> credits = views(rows, viewerId);
         List<ProductionRef> shared = viewerId == null || viewerId == ownerId ? List.of()
                 : rows.stream().filter(Row::viewerOn).map(Row::production).distinct().toList();
@@ -175,14 +164,11 @@ class CreditService implements Credits {
 
     /** A production's credits, grouped by department in the list's order, as {@code viewerId} may see them. */
     Map<String, List<CreditView>> productionCredits(long productionId, Long viewerId, Set<Long> blocked) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("production", productionId);
-        String where = "c.production_id = :production";
-        if (!blocked.isEmpty()) {
-            params.put("blockedMembers", blocked.stream().mapToLong(Long::longValue).toArray());
-            where += " and c.member_id <> all(cast(:blockedMembers as bigint[]))";
-        }
-        List<CreditView> views = views(rows(where, params, viewerId, blocked, "c.department, c.role_key, c.id", 2000), viewerId);
+        List<CreditsCache.OwnerCredit> credits = creditRows("c.production_id = :value", productionId,
+                "c.department, c.role_key, c.id", 2000);
+        boolean viewerOn = viewerId != null && credits.stream().anyMatch(c -> c.memberId() == viewerId);
+        List<CreditView> views = views(credits.stream().filter(c -> !blocked.contains(c.memberId()))
+                .map(c -> row(c, blocked, viewerOn)).toList(), viewerId);
         return views.stream()
                 .sorted(Comparator.comparingInt((CreditView v) -> FilmRoles.departmentOrder(v.department()))
                         .thenComparing(v -> v.member().displayName(), String.CASE_INSENSITIVE_ORDER))
@@ -191,8 +177,16 @@ class CreditService implements Credits {
 
     /** The owner's credits, newest production first, each with all its confirmations (oldest first). */
     private List<CreditsCache.OwnerCredit> ownerCredits(long ownerId) {
+        return creditRows("c.member_id = :value", ownerId, "p.year desc, p.title_key, c.id", MAX_CREDITS_PER_MEMBER);
+    }
+
+    /**
+     * Credits matching {@code where} (on {@code :value}) with their productions and every confirmation
+     * of each, whoever looks: one statement; what a viewer may see is filtered by {@link #row}.
+     */
+    private List<CreditsCache.OwnerCredit> creditRows(String where, long value, String order, int limit) {
         return jdbc.sql("""
-                        select c.id, c.role, c.department, c.note, p.id as production_id, p.title, p.year, p.kind,
+                        select c.id, c.member_id, c.role, c.department, c.note, p.id as production_id, p.title, p.year, p.kind,
                                cf.confirmers, cf.hidden
                         from credit c
                         join production p on p.id = c.production_id
@@ -201,18 +195,32 @@ class CreditService implements Credits {
                                    array_agg(x.hidden order by x.created_at, x.confirmer_id) as hidden
                             from credit_confirmation x where x.credit_id = c.id
                         ) cf
-                        where c.member_id = :owner
-                        order by p.year desc, p.title_key, c.id
-                        limit :limit""")
-                .param("owner", ownerId).param("limit", MAX_CREDITS_PER_MEMBER)
+                        where %s
+                        order by %s
+                        limit :limit""".formatted(where, order))
+                .param("value", value).param("limit", limit)
                 .query((rs, n) -> {
                     Array flags = rs.getArray("hidden");
                     List<Boolean> hidden = flags == null ? List.of() : List.of((Boolean[]) flags.getArray());
-                    return new CreditsCache.OwnerCredit(rs.getLong("id"), rs.getString("role"), rs.getString("department"),
-                            rs.getString("note"), new ProductionRef(rs.getLong("production_id"), rs.getString("title"),
-                                    rs.getInt("year"), rs.getString("kind")), ids(rs, "confirmers"), hidden);
+                    return new CreditsCache.OwnerCredit(rs.getLong("id"), rs.getLong("member_id"), rs.getString("role"),
+                            rs.getString("department"), rs.getString("note"),
+                            new ProductionRef(rs.getLong("production_id"), rs.getString("title"), rs.getInt("year"),
+                                    rs.getString("kind")), ids(rs, "confirmers"), hidden);
                 })
                 .list();
+    }
+
+    /** A credit as one viewer sees it: confirmations by members blocked either way left out, hidden ones apart. */
+    private static Row row(CreditsCache.OwnerCredit c, Set<Long> blocked, boolean viewerOn) {
+        List<Long> shown = new ArrayList<>();
+        List<Long> hidden = new ArrayList<>();
+        for (int i = 0; i < c.confirmers().size(); i++) {
+            Long confirmer = c.confirmers().get(i);
+            if (!blocked.contains(confirmer)) {
+                (c.hidden().get(i) ? hidden : shown).add(confirmer);
+            }
+        }
+        return new Row(c.id(), c.memberId(), c.role(), c.department(), c.note(), c.production(), shown, hidden, viewerOn);
     }
 
     private Set<Long> productionIdsOf(long memberId) {
@@ -228,38 +236,6 @@ class CreditService implements Credits {
 
     private record Row(long id, long memberId, String role, String department, String note, ProductionRef production,
                        List<Long> shown, List<Long> hidden, boolean viewerOn) {
-    }
-
-    private List<Row> rows(String where, Map<String, Object> whereParams, Long viewerId, Set<Long> blocked,
-                           String order, int limit) {
-        Map<String, Object> params = new LinkedHashMap<>(whereParams);
-        params.put("viewer", viewerId == null ? -1L : viewerId);
-        params.put("blocked", blocked.stream().mapToLong(Long::longValue).toArray());
-        params.put("limit", limit);
-        return jdbc.sql("""
-                        select c.id, c.member_id, c.role, c.department, c.note,
-                               p.id as production_id, p.title, p.year, p.kind,
-                               cf.shown, cf.hidden,
-                               exists (select 1 from credit v
-                                       where v.production_id = c.production_id and v.member_id = :viewer) as viewer_on
-                        from credit c
-                        join production p on p.id = c.production_id
-                        cross join lateral (
-                            select array_agg(x.confirmer_id order by x.created_at, x.confirmer_id) filter (where not x.hidden) as shown,
-                                   array_agg(x.confirmer_id order by x.created_at, x.confirmer_id) filter (where x.hidden) as hidden
-                            from credit_confirmation x
-                            where x.credit_id = c.id and x.confirmer_id <> all(cast(:blocked as bigint[]))
-                        ) cf
-                        where %s
-                        order by %s
-                        limit :limit""".formatted(where, order))
-                .params(params)
-                .query((rs, n) -> new Row(rs.getLong("id"), rs.getLong("member_id"), rs.getString("role"),
-                        rs.getString("department"), rs.getString("note"),
-                        new ProductionRef(rs.getLong("production_id"), rs.getString("title"), rs.getInt("year"),
-                                rs.getString("kind")),
-                        ids(rs, "shown"), ids(rs, "hidden"), rs.getBoolean("viewer_on")))
-                .list();
     }
 
     private List<CreditView> views(List<Row> rows, Long viewerId) {

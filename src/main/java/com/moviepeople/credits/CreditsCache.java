@@ -27,7 +27,7 @@ class CreditsCache {
     static final Duration REFRESH = Duration.ofMinutes(1);
 
     /** A credit with every confirmation of it (oldest first), whatever the viewer. */
-    record OwnerCredit(long id, String role, String department, String note, ProductionRef production,
+    record OwnerCredit(long id, long memberId, String role, String department, String note, ProductionRef production,
                        List<Long> confirmers, List<Boolean> hidden) {
     }
 

@@ -49,10 +49,7 @@ class CreditsController {
 
     @GetMapping("/productions")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) String before, Model model) {
-        String query = q == null ? "" : q.strip();
-        if (query.length() > 200) {
-            query = query.substring(0, query.offsetByCodePoints(0, Math.min(200, query.codePointCount(0, query.length()))));
-        }
+        String query = q == null ? "" : com.moviepeople.shared.TextFormat.prefix(q.strip(), 200);
         KeysetCursor cursor = KeysetCursor.decodeOrStart(before);
         model.addAttribute("q", query);
         model.addAttribute("page", productions.search(query, cursor));

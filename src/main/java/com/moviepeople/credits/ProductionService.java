@@ -2,6 +2,7 @@ package com.moviepeople.credits;
 
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.TextFormat;
 import com.moviepeople.shared.WebUrls;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -15,11 +16,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.Year;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Productions: finding them by title (typo- and accent-tolerant), creating one once (the same title,
@@ -38,7 +36,6 @@ class ProductionService {
     /** pg_trgm similarity of two whole titles from which one is offered as "did you mean". */
     static final double NEAR_MATCH = 0.45;
 
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
     private static final int MAX_WORDS = 6;
 
     private final JdbcClient jdbc;
@@ -185,15 +182,9 @@ class ProductionService {
         return new ProductionsPage(page.stream().map(Row::ref).toList(), next);
     }
 
-    /** The words of a query: runs of letters and digits, at most six, 40 characters each. */
+    /** The words of a query (as search splits them): at most six, 40 characters each. */
     static List<String> wordsOf(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text.length() > 400 ? text.substring(0, 400) : text);
-        while (m.find() && words.size() < MAX_WORDS) {
-            String word = m.group();
-            words.add(word.codePointCount(0, word.length()) > 40 ? word.substring(0, word.offsetByCodePoints(0, 40)) : word);
-        }
-        return words;
+        return TextFormat.words(text.length() > 400 ? text.substring(0, 400) : text, MAX_WORDS, 40);
     }
 
     static ProductionRef ref(ResultSet rs, int n) throws SQLException {

@@ -1,9 +1,7 @@
 package com.moviepeople.search;
 
 import java.text.Normalizer;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,8 +28,6 @@ record SearchCriteria(String q, String role, String location,
     static final int MAX_WORDS = 6;
     static final int MAX_WORD_LENGTH = 40;
 
-    /** Letters (with their combining marks) and decimal digits; everything else separates words. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}\\p{Cf}\\p{Cs}\\p{Co}\\p{Cn}]+");
 
     static SearchCriteria of(String q, String role, String location) {
@@ -77,15 +73,6 @@ record SearchCriteria(String q, String role, String location,
     }
 
     static List<String> words(String text) {
-        List<String> words = new ArrayList<>();
-        Matcher m = WORD.matcher(text);
-        while (m.find() && words.size() < MAX_WORDS) {
-            String word = m.group();
-            if (word.codePointCount(0, word.length()) > MAX_WORD_LENGTH) {
-                word = word.substring(0, word.offsetByCodePoints(0, MAX_WORD_LENGTH));
-            }
-            words.add(word);
-        }
-        return List.copyOf(words);
+        return com.moviepeople.shared.TextFormat.words(text, MAX_WORDS, MAX_WORD_LENGTH);
     }
 }

@@ -101,6 +101,27 @@ public class TextFormat {
         return text.substring(0, end);
     }
 
+    /** Letters (with their combining marks) and decimal digits; everything else separates words. */
+    private static final java.util.regex.Pattern WORD = java.util.regex.Pattern.compile("[\\p{L}\\p{M}\\p{Nd}]+");
+
+    /**
+     * The words of a query: runs of letters and digits, at most {@code maxWords}, each cut to
+     * {@code maxWordLength} code points. What search filters hand to SQL, so that quotes, wildcards
+     * and operators never reach a query.
+     */
+    public static java.util.List<String> words(String text, int maxWords, int maxWordLength) {
+        java.util.List<String> words = new java.util.ArrayList<>();
+        Matcher m = WORD.matcher(text == null ? "" : text);
+        while (m.find() && words.size() < maxWords) {
+            String word = m.group();
+            if (word.codePointCount(0, word.length()) > maxWordLength) {
+                word = word.substring(0, word.offsetByCodePoints(0, maxWordLength));
+            }
+            words.add(word);
+        }
+        return java.util.List.copyOf(words);
+    }
+
     /** The index in {@code text} after its first {@code count} grapheme clusters (or its length). */
     static int graphemeBoundary(String text, int count) {
         if (text.length() <= count) {
