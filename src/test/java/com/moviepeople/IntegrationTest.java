@@ -103,7 +103,25 @@ public abstract class IntegrationTest {
                 select quote_ident(tablename) from pg_tables
                 where schemaname = 'public' and tablename <> 'flyway_schema_history'""", String.class);
         if (!tables.isEmpty()) {
-            jdbc.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+            // A listener of the previous test may still be writing in the background (feed posts
+            // for credits, portfolio items): the truncate can then lose a deadlock. It is atomic,
+            // so trying again once that work has committed is safe.
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    jdbc.execute("truncate " + String.join(", ", tables) + " restart identity cascade");
+                    break;
+                } catch (org.springframework.dao.PessimisticLockingFailureException e) {
+                    if (attempt == 5) {
+                        throw e;
+                    }
+                    try {
+                        Thread.sleep(200L * attempt);
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        throw e;
+                    }
+                }
+            }
         }
         // Ids start again: cards kept in memory for the old members must go too.
         Object memberCards = applicationContext.getBean(com.moviepeople.shared.MemberCards.class);
