@@ -28,6 +28,11 @@ import java.util.Map;
  * 10 posts with ~3 comments each and ~50 messages, spread over two years; and one production per
  * 5 members with 5–40 credited members each (crews of id neighbours and of the creator's
  * connections, so ~2.4 credits per member, 0–~8), ~40% of credits confirmed by 1–5 colleagues.
+ * Availability: 10–30 date ranges per member (~20) from 2 months back to 3 years ahead of the
+ * database's {@code current_date}, mostly 2–30 days long with free days between them (~50%
+ * available, ~20% on hold, ~30% booked, most holds and bookings with a note), and a visibility
+ * setting for ~40% of members (~30% everyone, ~10% nobody; the others keep the default,
+ * connections).
  */
 @Component
 @Order(Integer.MIN_VALUE)
@@ -80,6 +85,10 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
     private static final String[] TITLE_CODAS = {"Nocturne", "Blues", "Diaries", "Express", "Stories", "Calling",
             "Confidential", "Requiem", "Minute", "Rhapsody"};
     private static final String[] TITLE_PREPOSITIONS = {"After the", "Before the", "Beyond the"};
+    /** What a booked or held range is for, in its note: "Feature shoot — Silent Harbour". */
+    private static final String[] ENGAGEMENTS = {"Feature shoot", "Feature shoot", "Series block", "Commercial",
+            "Commercial", "Music video", "Documentary shoot", "Short film", "Prep", "Pick-ups", "Second unit",
+            "Post-production"};
 
     /**
      * How many members a production is meant to credit, from its kind and id: shorts, commercials
@@ -135,6 +144,7 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
 
     record Summary(int members, long connections, long portfolioItems, long posts, long comments, long messages,
                    long productions, long credits, long confirmations,
+                   long availabilityRanges, long availabilitySettings,
                    String mostConnected, long mostConnectedDegree, long millis) {
         String text() {
             return """
@@ -148,9 +158,12 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                       productions:      %,d
                       credits:          %,d (%.1f per member)
                       confirmations:    %,d
+                      availability:     %,d ranges (%.1f per member)
+                      visibility set:   %,d members (the others: connections)
                     most-connected: %s (%,d connections)""".formatted(millis / 1000.0, members, members, connections,
                     portfolioItems, posts, comments, messages, productions, credits, (double) credits / members,
-                    confirmations, mostConnected, mostConnectedDegree);
+                    confirmations, availabilityRanges, (double) availabilityRanges / members, availabilitySettings,
+                    mostConnected, mostConnectedDegree);
         }
     }
 
@@ -193,10 +206,14 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
         step("productions", () -> insertProductions(members));
         step("credits", () -> insertCredits(members, most.id()));
         step("confirmations", this::insertConfirmations);
+        step("availability", this::insertAvailability);
+        step("availability settings", this::insertAvailabilitySettings);
+        step("analyze availability", () -> jdbc.sql("analyze availability_range, availability_setting").update());
         step("vacuum analyze", () -> jdbc.sql("vacuum analyze").update());
         return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
                 count("post"), count("comment"), count("message"),
                 count("production"), count("credit"), count("credit_confirmation"),
+                count("availability_range"), count("availability_setting"),
                 most.username(), most.degree(), System.currentTimeMillis() - start);
     }
 
@@ -475,6 +492,71 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                             limit 1 + (hashint8(c.id * 61) & 2147483647) % 5) o
                         where (hashint8(c.id * 67) & 2147483647) % 100 < 40
                         on conflict do nothing""").update();
+    }
+
+    /**
+     * 10–30 ranges per member (~20), one statement. Each member's ranges are laid out in order
+     * from {@code current_date} − 60 days: a length (2–30 days, the short end more often; 1 in 7
+     * available ranges 31–90 days, "free all autumn"), then a gap of at least one free day before
+     * the next; the spare days of the ~3-year window are shared out over the gaps by random
+     * weights. Each range starts after the previous one's free day, so the exclusion constraint
+     * can never fire. Status ~50% AVAILABLE, ~20% HOLD (rank 1 or 2), ~30% BOOKED; 5 in 6 holds
+     * and bookings have a note. Everything is drawn from hashes of (member id, range number).
+     */
+    private void insertAvailability() {
+        jdbc.sql("""
+                        insert into availability_range(member_id, start_date, end_date, status, hold_rank, note)
+                        select m.id, start_date, start_date + days - 1, status,
+                               case when status = 'HOLD' then case when (hashint8extended(m.id * 32 + j, 5) & 2147483647) % 10 < 6
+                                                                    then 1 else 2 end end,
+                               case when status <> 'AVAILABLE' and (hashint8extended(m.id * 32 + j, 6) & 2147483647) % 6 <> 0
+                                    then (:engagements::text[])[1 + (hashint8extended(m.id * 32 + j, 7) & 2147483647) % cardinality(:engagements::text[])]
+                                         || ' — ' || (:adjectives::text[])[1 + (hashint8extended(m.id * 32 + j, 8) & 2147483647) % cardinality(:adjectives::text[])]
+                                         || ' ' || (:nouns::text[])[1 + (hashint8extended(m.id * 32 + j, 9) & 2147483647) % cardinality(:nouns::text[])]
+                               end
+                        from (select id, 10 + (hashint8extended(id, 1) & 2147483647) % 21 as ranges,
+                                     current_date - 60 as first_day,
+                                     (current_date + interval '3 years')::date - (current_date - 60) as window_days
+                              from member) m
+                        cross join lateral (
+                            -- range j starts after j free days, the ranges before it and its share of the spare days
+                            select j, status, days,
+                                   m.first_day + (j - 1 + days_before
+                                                  + floor(weight_upto * greatest(0, m.window_days - total_days - m.ranges - 1)
+                                                          / (total_weight + 50)))::int as start_date
+                            from (
+                                select j, status, days,
+                                       sum(days) over (order by j) - days as days_before, sum(days) over () as total_days,
+                                       sum(weight) over (order by j) as weight_upto, sum(weight) over () as total_weight
+                                from (
+                                    select j, status,
+                                           case when status = 'AVAILABLE' and (hashint8extended(m.id * 32 + j, 3) & 2147483647) % 7 = 0
+                                                then 31 + floor(60 * power((hashint8extended(m.id * 32 + j, 4) & 2147483647) / 2147483648.0::float8, 1.5))::int
+                                                else 2 + floor(29 * power((hashint8extended(m.id * 32 + j, 4) & 2147483647) / 2147483648.0::float8, 1.6))::int
+                                           end as days,
+                                           1 + (hashint8extended(m.id * 32 + j, 10) & 2147483647) % 100 as weight
+                                    from (select j, case when (hashint8extended(m.id * 32 + j, 2) & 2147483647) % 10 < 5 then 'AVAILABLE'
+                                                         when (hashint8extended(m.id * 32 + j, 2) & 2147483647) % 10 < 7 then 'HOLD'
+                                                         else 'BOOKED' end as status
+                                          from generate_series(1, m.ranges::int) j) s
+                                ) d
+                            ) w
+                        ) r
+                        order by m.id, start_date""")
+                .param("engagements", ENGAGEMENTS).param("adjectives", TITLE_ADJECTIVES).param("nouns", TITLE_NOUNS)
+                .update();
+    }
+
+    /**
+     * A visibility setting for ~40% of members: ~30% EVERYONE, ~10% NOBODY; the others have no row
+     * and so the default, CONNECTIONS. No calendar feeds.
+     */
+    private void insertAvailabilitySettings() {
+        jdbc.sql("""
+                        insert into availability_setting(member_id, visibility)
+                        select id, case when (hashint8extended(id, 11) & 2147483647) % 10 < 3 then 'EVERYONE' else 'NOBODY' end
+                        from member
+                        where (hashint8extended(id, 11) & 2147483647) % 10 < 4""").update();
     }
 
     /**

@@ -94,6 +94,63 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         assertThat((double) connected / pairs).as("connected members share productions more often than members at large")
                 .isGreaterThan((double) summary.connections() / (400 * 399 / 2));
 
+        // Availability: 10–30 ranges per member (~20) from 2 months back to 3 years ahead, a free day between two.
+        var perMember = jdbc.queryForMap("""
+                select min(n) as fewest, max(n) as most, avg(n)::float8 as mean, sum(n) as total
+                from (select count(r.id) as n from member m left join availability_range r on r.member_id = m.id group by m.id) x""");
+        assertThat((Long) perMember.get("fewest")).isGreaterThanOrEqualTo(10);
+        assertThat((Long) perMember.get("most")).isLessThanOrEqualTo(30);
+        assertThat((Double) perMember.get("mean")).isBetween(17.0, 23.0);
+        assertThat(summary.availabilityRanges()).isEqualTo(((Number) perMember.get("total")).longValue());
+        assertThat(summary.text()).contains("availability:").contains("ranges (");
+        assertThat(jdbc.queryForObject("""
+                select count(*) from availability_range a join availability_range b
+                    on b.member_id = a.member_id and b.id <> a.id and (b.period && a.period or b.period -|- a.period)""", Long.class))
+                .as("no two ranges of a member overlap or touch").isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from availability_range
+                where start_date < current_date - 60 or end_date > current_date + interval '3 years'""", Long.class))
+                .as("from 2 months back to 3 years ahead").isZero();
+        assertThat(jdbc.queryForObject("select count(*) from availability_range where end_date < current_date", Long.class))
+                .as("some in the past").isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from availability_range where start_date > current_date + interval '2 years'",
+                Long.class)).as("some far ahead").isPositive();
+        var lengths = jdbc.queryForMap("""
+                select min(end_date - start_date + 1) as shortest, max(end_date - start_date + 1) as longest,
+                       avg(case when end_date - start_date + 1 between 2 and 30 then 1.0 else 0.0 end)::float8 as typical
+                from availability_range""");
+        assertThat((Integer) lengths.get("shortest")).isGreaterThanOrEqualTo(2);
+        assertThat((Integer) lengths.get("longest")).isBetween(31, 90);
+        assertThat((Double) lengths.get("typical")).as("mostly 2–30 days").isGreaterThan(0.85);
+        var statuses = jdbc.queryForMap("""
+                select avg(case when status = 'AVAILABLE' then 1.0 else 0.0 end)::float8 as available,
+                       avg(case when status = 'HOLD' then 1.0 else 0.0 end)::float8 as hold,
+                       avg(case when status = 'BOOKED' then 1.0 else 0.0 end)::float8 as booked,
+                       count(*) filter (where (status = 'HOLD') <> (hold_rank is not null)) as misranked,
+                       count(distinct hold_rank) as ranks,
+                       count(*) filter (where status = 'AVAILABLE' and note is not null) as available_noted,
+                       avg(case when note is not null then 1.0 else 0.0 end) filter (where status <> 'AVAILABLE')::float8 as engaged_noted
+                from availability_range""");
+        assertThat((Double) statuses.get("available")).isBetween(0.45, 0.55);
+        assertThat((Double) statuses.get("hold")).isBetween(0.16, 0.24);
+        assertThat((Double) statuses.get("booked")).isBetween(0.26, 0.34);
+        assertThat((Long) statuses.get("misranked")).as("a hold rank on holds and only there").isZero();
+        assertThat((Long) statuses.get("ranks")).as("first and second holds").isEqualTo(2);
+        assertThat((Long) statuses.get("available_noted")).isZero();
+        assertThat((Double) statuses.get("engaged_noted")).as("most holds and bookings have a note").isBetween(0.7, 0.95);
+        assertThat(jdbc.queryForObject("select count(*) from availability_range where note is not null and note !~ '^[A-Z][A-Za-z -]+ — [A-Z][a-z]+ [A-Z][a-z]+$'",
+                Long.class)).as("notes like 'Feature shoot — Silent Harbour'").isZero();
+        assertThat(jdbc.queryForList("""
+                select distinct mp_availability(id, id, current_date + 90, current_date + 96) from member""", String.class))
+                .as("a week three months ahead, as each member sees it").containsExactlyInAnyOrder("available", "partly", "unavailable");
+        var settings = jdbc.queryForMap("""
+                select count(*) filter (where visibility = 'EVERYONE') as everyone, count(*) filter (where visibility = 'NOBODY') as nobody,
+                       count(*) filter (where visibility = 'CONNECTIONS') as connections from availability_setting""");
+        assertThat(summary.availabilitySettings()).as("~40% of members choose a visibility").isBetween(400L * 30 / 100, 400L * 50 / 100);
+        assertThat((Long) settings.get("everyone")).as("~30%").isBetween(400L * 22 / 100, 400L * 38 / 100);
+        assertThat((Long) settings.get("nobody")).as("~10%").isBetween(400L * 5 / 100, 400L * 15 / 100);
+        assertThat((Long) settings.get("connections")).as("the default needs no row").isZero();
+
         // Every generated member logs in with the shared password, and the main pages work on generated data.
         mvc.perform(post("/login").with(csrf()).param("username", "gen7").param("password", "generated-secret")).andExpect(authenticated());
         var gen1 = currentMember("gen1");
