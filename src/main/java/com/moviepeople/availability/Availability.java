@@ -19,11 +19,42 @@ import java.util.Optional;
 public class Availability {
 
     private final AvailabilityRepository repository;
+    private final AvailabilityService service;
     private final Clock clock;
 
-    Availability(AvailabilityRepository repository, Clock clock) {
+    Availability(AvailabilityRepository repository, AvailabilityService service, Clock clock) {
         this.repository = repository;
+        this.service = service;
         this.clock = clock;
+    }
+
+    /**
+     * Adds a range for {@code memberId} under the same rules as the form (for the demo community);
+     * throws IllegalArgumentException for a range the form would refuse, including an overlap.
+     */
+    public void add(long memberId, LocalDate first, LocalDate last, AvailabilityStatus status, Integer holdRank, String note) {
+        AvailabilityForm form = new AvailabilityForm(first.toString(), last.toString(), status.getValue(),
+                holdRank == null ? "" : holdRank.toString(), note);
+        org.springframework.validation.BeanPropertyBindingResult errors =
+                new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+        AvailabilityService.Checked checked = service.validate(form, errors)
+                .orElseThrow(() -> new IllegalArgumentException(errors.getAllErrors().toString()));
+        try {
+            service.add(memberId, checked);
+        } catch (AvailabilityService.OverlapException e) {
+            throw new IllegalArgumentException("Overlaps another range of member " + memberId);
+        }
+    }
+
+    /** Who may see {@code memberId}'s answers from now on. */
+    public void setVisibility(long memberId, AvailabilityVisibility visibility) {
+        service.setVisibility(memberId, visibility);
+    }
+
+    /** Whether {@code memberId} keeps any range ending today or later. */
+    @Transactional(readOnly = true)
+    public boolean hasUpcoming(long memberId) {
+        return repository.countUpcoming(memberId, today()) > 0;
     }
 
     /** Today as availability counts it (UTC), for parsing asked periods. */

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** What a range says about its days. Forms and URLs use {@link #value()}; the database the name. */
-enum AvailabilityStatus {
+/** What a range says about its days. Forms and URLs use {@link #getValue()}; the database the name. */
+public enum AvailabilityStatus {
     AVAILABLE("available", "Available"),
     HOLD("hold", "On hold"),
     BOOKED("booked", "Booked");
