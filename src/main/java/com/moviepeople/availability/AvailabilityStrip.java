@@ -14,6 +14,7 @@ public record AvailabilityStrip(List<Week> weeks) {
     public static final int WEEKS = 8;
 
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+    private static final DateTimeFormatter TWO_LINES = DateTimeFormatter.ofPattern("d'\n'MMM", Locale.ENGLISH);
 
     /** How many weeks give each answer, for a one-line summary. */
     public long count(AvailabilityAnswer answer) {
@@ -21,9 +22,9 @@ public record AvailabilityStrip(List<Week> weeks) {
     }
 
     public record Week(LocalDate first, LocalDate last, AvailabilityAnswer answer) {
-        /** "7 Dec", the week's first day. */
+        /** "7" over "Dec", the week's first day (two lines: every cell the same height). */
         public String label() {
-            return SHORT.format(first);
+            return TWO_LINES.format(first);
         }
 
         /** "7–13 Dec: Available", for the cell's accessible name. */
