@@ -1,13 +1,8 @@
 package com.moviepeople.demo;
 
-import com.moviepeople.IntegrationTest;
-import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.availability.Availability;
-import com.moviepeople.connections.Connections;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.env.MockEnvironment;
 
 import java.time.LocalDate;
 
@@ -16,38 +11,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /** The demo community arrives with calendars: the coming weeks on profiles, and who is free next March. */
-class DemoAvailabilityLoaderIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    MemberDirectory members;
+class DemoAvailabilityLoaderIntegrationTests extends DemoLoaderTest {
 
     @Autowired
     Availability availability;
 
-    @Autowired
-    com.moviepeople.profiles.ProfileService profiles;
-
-    @Autowired
-    com.moviepeople.portfolio.PortfolioService portfolio;
-
-    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
-
-    @BeforeEach
-    void emptyDatabase() {
-        cleanDatabase();
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
     @Test
     void loadsCalendarsOnceAndNextMarchFindsSomeone() throws Exception {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
-        new DemoConnectionsLoader(connections, members, demoOn).run(null);
+        loadConnectedCommunity();
         DemoAvailabilityLoader loader = new DemoAvailabilityLoader(availability, members, demoOn);
         loader.run(null);
         long ranges = count("select count(*) from availability_range");
