@@ -51,6 +51,11 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
             jdbc.update("insert into credit_confirmation (credit_id, credit_owner_id, production_id, confirmer_id) values (?, ?, ?, ?)",
                     credit, owner.id(), production, viewer.id());
         }
+        for (int i = 0; i < items; i++) {
+            // A day available every other day from tomorrow: the strip reads them all in one statement.
+            jdbc.update("insert into availability_range (member_id, start_date, end_date, status) values (?, current_date + ?, current_date + ?, 'AVAILABLE')",
+                    owner.id(), 1 + 2 * i, 1 + 2 * i);
+        }
         for (int i = 0; i < mutual; i++) {
             CurrentMember both = newMember("mutual");
             connect(both, owner);
@@ -67,14 +72,15 @@ class PageStatementCountIntegrationTests extends IntegrationTest {
         String page = mvc.perform(get("/people/" + large[0].username()).with(user(large[1])))
                 .andReturn().getResponse().getContentAsString();
         assertThat(page.split("data-credit-id=", -1)).hasSize(51);
-        assertThat(page).contains("data-worked-together=\"50\"");
+        assertThat(page).contains("data-worked-together=\"50\"").contains("data-availability=\"partly\"");
         long many = statementsFor(large[1], "/people/" + large[0].username());
         System.out.println("Statements per profile page (1 / 50 credits and items, 1 / 12 mutual connections): " + few + " / " + many);
         assertThat(many).isEqualTo(few);
         // Navigation badges, who is blocked, member and profile (one view), a page of items, the
         // connection facts (count, relation, mutual connections) — member cards, the owner's credits
-        // and the viewer's productions are in memory after the first view.
-        assertThat(many).isLessThanOrEqualTo(5);
+        // and the viewer's productions are in memory after the first view —, and the eight weeks of
+        // availability (one statement, visibility included).
+        assertThat(many).isLessThanOrEqualTo(6);
     }
 
     @Test

@@ -59,11 +59,13 @@ class SecurityConfiguration {
 
     static final Duration REMEMBER_ME_VALIDITY = Duration.ofDays(30);
 
-    /** GET (and HEAD) requests for health probes and static files: public, and never tied to a session. */
+    /** GET (and HEAD) requests for health probes, static files and calendar feeds: public, and never tied to a session. */
     static final RequestMatcher PUBLIC_RESOURCES = SecurityConfiguration::isPublicResource;
 
     private static final List<String> PUBLIC_FILES = List.of("/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico");
     private static final List<String> PUBLIC_FOLDERS = List.of("/webjars/", "/css/", "/js/", "/images/");
+    /** Members' private calendar feeds: the token in the address is the key; calendar apps never log in. */
+    private static final java.util.regex.Pattern CALENDAR_FEED = java.util.regex.Pattern.compile("/availability/[A-Za-z0-9_-]{1,64}\\.ics");
 
     static boolean isPublicResource(jakarta.servlet.http.HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
@@ -74,7 +76,8 @@ class SecurityConfiguration {
         if (path.contains("%") || path.contains("..") || path.contains(";") || path.contains("//")) {
             return false;
         }
-        return PUBLIC_FILES.contains(path) || PUBLIC_FOLDERS.stream().anyMatch(path::startsWith);
+        return PUBLIC_FILES.contains(path) || PUBLIC_FOLDERS.stream().anyMatch(path::startsWith)
+                || CALENDAR_FEED.matcher(path).matches();
     }
 
     /**
@@ -103,7 +106,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * Health probes and static files: public, read-only, never tied to a member. A chain of their
+     * Health probes, static files and the token-keyed calendar feeds: public, read-only, never tied to a session. A chain of their
      * own without login, logout, remember-me, CSRF, saved requests or sessions (it never even looks
      * a session up), with the same security headers: a probe hammered by a load balancer costs
      * little, and nothing about it can write.

@@ -5,6 +5,7 @@ import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.credits.Credits;
+import com.moviepeople.availability.Availability;
 import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.shared.MemberCards;
 
@@ -33,8 +34,11 @@ class ProfileController {
     private final Blocks blocks;
     private final MemberCards cards;
     private final Credits credits;
+    private final Availability availability;
 
-    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits) {
+    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits,
+                      Availability availability) {
+        this.availability = availability;
         this.credits = credits;
         this.profiles = profiles;
         this.connections = connections;
@@ -70,6 +74,8 @@ class ProfileController {
         }
         // Credits with their confirmations, and the productions the viewer shares with the owner.
         model.addAttribute("credits", credits.profileCredits(owner, me == null ? null : me.id(), blocked));
+        // The next weeks as answers only, when the owner lets this viewer know (one statement).
+        model.addAttribute("availabilityStrip", availability.strip(owner, me == null ? null : me.id()).orElse(null));
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
         return "profiles/show";

@@ -3,6 +3,9 @@ package com.moviepeople.search;
 import com.moviepeople.connections.ConnectionState;
 import com.moviepeople.shared.MemberCard;
 
-/** One search result: who it is, and how the searching member stands with them. */
-record PersonResult(MemberCard member, ConnectionState state) {
+/**
+ * One search result: who it is, how the searching member stands with them, and, for a search by
+ * dates, their answer for the period ({@code available} or {@code partly}; null otherwise).
+ */
+record PersonResult(MemberCard member, ConnectionState state, String availability) {
 }

@@ -1,5 +1,6 @@
 package com.moviepeople.search;
 
+import com.moviepeople.availability.Availability;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.FilmRoles;
 import com.moviepeople.shared.RateLimiter;
@@ -20,10 +21,12 @@ class SearchController {
 
     private final SearchService search;
     private final RateLimiter rateLimiter;
+    private final Availability availability;
 
-    SearchController(SearchService search, RateLimiter rateLimiter) {
+    SearchController(SearchService search, RateLimiter rateLimiter, Availability availability) {
         this.search = search;
         this.rateLimiter = rateLimiter;
+        this.availability = availability;
     }
 
     @GetMapping("/search")
@@ -32,17 +35,22 @@ class SearchController {
                   @RequestParam(required = false) String role,
                   @RequestParam(required = false) String location,
                   @RequestParam(required = false) String workedOn,
+                  @RequestParam(required = false) String availableFrom,
+                  @RequestParam(required = false) String availableTo,
+                  @RequestParam(required = false) String partly,
                   @RequestParam(required = false) String after,
                   Model model) {
         // Counted in this instance's memory: a search (a page view) writes nothing.
         rateLimiter.consumeForMember(me.id(), "searches-burst");
-        SearchCriteria criteria = SearchCriteria.of(q, role, location, workedOn);
+        SearchCriteria criteria = SearchCriteria.of(q, role, location, workedOn, availableFrom, availableTo,
+                "true".equals(partly), availability.today());
         SearchCursor cursor = SearchCursor.decode(after).orElse(null);
         SearchResults results = search.search(me.id(), criteria, cursor);
         model.addAttribute("criteria", criteria);
         model.addAttribute("results", results);
         model.addAttribute("firstPage", cursor == null);
         model.addAttribute("departments", FilmRoles.DEPARTMENTS);
+        model.addAttribute("today", availability.today());
         model.addAttribute("returnTo", returnTo(criteria, cursor == null ? null : after.strip()));
         return "search/index";
     }
@@ -54,6 +62,13 @@ class SearchController {
                 .append("&location=").append(encode(criteria.location()));
         if (!criteria.workedOn().isEmpty()) {
             url.append("&workedOn=").append(encode(criteria.workedOn()));
+        }
+        if (!criteria.availableFrom().isEmpty() || !criteria.availableTo().isEmpty()) {
+            url.append("&availableFrom=").append(encode(criteria.availableFrom()))
+                    .append("&availableTo=").append(encode(criteria.availableTo()));
+            if (criteria.partly()) {
+                url.append("&partly=true");
+            }
         }
         if (after != null) {
             url.append("&after=").append(encode(after));

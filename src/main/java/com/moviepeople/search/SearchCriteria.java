@@ -1,6 +1,9 @@
 package com.moviepeople.search;
 
+import com.moviepeople.availability.AvailabilityPeriod;
+
 import java.text.Normalizer;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -19,10 +22,17 @@ import java.util.regex.Pattern;
  * @param locationWords the words of {@code location}
  * @param workedOn      filter on the title of a production the member holds a credit on
  * @param workedOnWords the words of {@code workedOn}
+ * @param availableFrom the first day of the period asked about, as typed (cleaned)
+ * @param availableTo   its last day, as typed (cleaned)
+ * @param partly        also members who are available on some days of the period
+ * @param availability  the period, or the message for each wrong date field, or empty
  */
 record SearchCriteria(String q, String role, String location,
                       List<String> qWords, List<String> roleWords, List<String> locationWords,
-                      String workedOn, List<String> workedOnWords) {
+                      String workedOn, List<String> workedOnWords,
+                      String availableFrom, String availableTo, boolean partly, AvailabilityPeriod.Parsed availability) {
+
+    private static final AvailabilityPeriod.Parsed NO_PERIOD = AvailabilityPeriod.parse(null, null, LocalDate.EPOCH);
 
     static final int MAX_LENGTH = 100;
     static final int MAX_WORDS = 6;
@@ -35,16 +45,36 @@ record SearchCriteria(String q, String role, String location,
     }
 
     static SearchCriteria of(String q, String role, String location, String workedOn) {
+        return of(q, role, location, workedOn, null, null, false, LocalDate.EPOCH);
+    }
+
+    /** Everything the page can ask; the period is checked against {@code today} (past days drop out). */
+    static SearchCriteria of(String q, String role, String location, String workedOn,
+                             String availableFrom, String availableTo, boolean partly, LocalDate today) {
         String cq = clean(q);
         String cr = clean(role);
         String cl = clean(location);
         String cw = clean(workedOn);
-        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl), cw, words(cw));
+        String from = prefix(availableFrom);
+        String to = prefix(availableTo);
+        AvailabilityPeriod.Parsed period = from.isEmpty() && to.isEmpty() ? NO_PERIOD : AvailabilityPeriod.parse(from, to, today);
+        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl), cw, words(cw), from, to, partly, period);
     }
 
     /** Nothing asked: the page invites a search instead of listing everyone. */
     boolean isBlank() {
-        return q.isEmpty() && role.isEmpty() && location.isEmpty() && workedOn.isEmpty();
+        return q.isEmpty() && role.isEmpty() && location.isEmpty() && workedOn.isEmpty() && availability.isEmpty();
+    }
+
+    /** The period asked about, or null. */
+    AvailabilityPeriod period() {
+        return availability.period();
+    }
+
+    /** A date field as typed, cut short: it is only echoed back (a date is ten characters). */
+    private static String prefix(String raw) {
+        String s = clean(raw);
+        return s.length() > 20 ? s.substring(0, 20) : s;
     }
 
     /** Something was typed but it has no words (only punctuation, say): it matches no one. */

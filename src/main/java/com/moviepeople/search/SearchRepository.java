@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
 class SearchRepository {
 
     /** One member found, with what the keyset cursor needs. */
-    record Row(MemberCard card, int relevance, String nameWords) {
+    record Row(MemberCard card, int relevance, String nameWords, String availability) {
     }
 
     /**
@@ -84,7 +84,8 @@ class SearchRepository {
         return jdbc.sql(statement.sql()).params(statement.params())
                 .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words")))
+                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words"),
+                        rs.getString("availability")))
                 .list();
     }
 
@@ -150,6 +151,17 @@ class SearchRepository {
             }
             where.append(")");
         }
+        String availability = "null";
+        if (criteria.period() != null) {
+            // The availability module's documented function (V30): the answer for the period, NULL
+            // when the member does not let the viewer know, so such members never appear. Declared
+            // costly, so the planner checks it after the cheap index conditions, for candidates only.
+            params.put("availableFrom", criteria.period().first());
+            params.put("availableTo", criteria.period().last());
+            availability = "mp_availability(p.member_id, :viewer, cast(:availableFrom as date), cast(:availableTo as date))";
+            where.append("\n  and ").append(availability).append(criteria.partly()
+                    ? " in ('available', 'partly')" : " = 'available'");
+        }
         String relevance = "0";
         if (!q.isEmpty()) {
             params.put("phrase", criteria.qPhrase());
@@ -162,12 +174,13 @@ class SearchRepository {
             where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
         }
         String sql = """
-                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.name_words, s.relevance
+                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.name_words, s.relevance,
+                       %s as availability
                 from search_person p
                 cross join lateral (select %s as relevance) s
                 where %s
                 order by s.relevance desc, p.name_words, p.member_id
-                limit :limit""".formatted(relevance, where);
+                limit :limit""".formatted(availability, relevance, where);
         return new Statement(sql, params);
     }
 

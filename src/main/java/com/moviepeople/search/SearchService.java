@@ -34,6 +34,9 @@ class SearchService {
         if (criteria.isBlank()) {
             return SearchResults.NOT_SEARCHED;
         }
+        if (criteria.availability().hasErrors()) {
+            return SearchResults.NOT_SEARCHED;
+        }
         if (criteria.hasNoWords()) {
             return SearchResults.NONE;
         }
@@ -47,7 +50,7 @@ class SearchService {
         Map<Long, ConnectionState> states = connections.statesBetween(viewerId,
                 page.stream().map(r -> r.card().id()).toList());
         List<PersonResult> people = page.stream()
-                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none())))
+                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none()), r.availability()))
                 .toList();
         SearchRepository.Row last = page.get(page.size() - 1);
         String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;

@@ -27,7 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "moviepeople.burst-limits.messages-burst=30/1m", "moviepeople.burst-limits.posts-burst=10/1m",
         "moviepeople.burst-limits.comments-burst=10/1m", "moviepeople.burst-limits.portfolio-items-burst=10/1m",
         "moviepeople.burst-limits.reports-burst=5/1m", "moviepeople.burst-limits.connection-requests-burst=20/1m",
-        "moviepeople.burst-limits.searches-burst=60/1m"})
+        "moviepeople.burst-limits.searches-burst=60/1m", "moviepeople.burst-limits.availability-burst=30/1m"})
 class BurstLimitIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -105,6 +105,15 @@ class BurstLimitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void thirtyAvailabilityChangesAMinute() throws Exception {
+        CurrentMember anna = newMember("anna");
+        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneOffset.UTC).plusDays(10);
+        limitedAfter(30, anna, i -> post("/availability").param("startDate", start.plusDays(i).toString())
+                .param("endDate", start.plusDays(i).toString()).param("status", "available"));
+        assertThat(count("select count(*) from availability_range where member_id = ?", anna.id())).isEqualTo(30);
+    }
+
+    @Test
     void sixtySearchesAMinuteWithoutWritingAnything() throws Exception {
         CurrentMember anna = newMember("anna");
         queries.clearWrites();
@@ -126,7 +135,7 @@ class BurstLimitIntegrationTests extends IntegrationTest {
             shipped.load(in);
         }
         String[] tested = BurstLimitIntegrationTests.class.getAnnotation(TestPropertySource.class).properties();
-        assertThat(tested).hasSize(7);
+        assertThat(tested).hasSize(8);
         for (String setting : tested) {
             String[] keyValue = setting.split("=", 2);
             assertThat(shipped.getProperty(keyValue[0])).as(keyValue[0]).isEqualTo(keyValue[1]);

@@ -1,12 +1,7 @@
 package com.moviepeople.demo;
 
-import com.moviepeople.IntegrationTest;
-import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.connections.ConnectionState;
-import com.moviepeople.connections.Connections;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -17,30 +12,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo community arrives connected: a realistic network with requests waiting both ways. */
-class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    MemberDirectory members;
-
-    @Autowired
-    com.moviepeople.profiles.ProfileService profiles;
-
-    @Autowired
-    com.moviepeople.portfolio.PortfolioService portfolio;
-
-    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
-
-    @BeforeEach
-    void emptyDatabase() {
-        cleanDatabase();
-    }
-
-    private long id(String username) {
-        return members.findByUsername(username).orElseThrow().id();
-    }
+class DemoConnectionsLoaderIntegrationTests extends DemoLoaderTest {
 
     private List<Map<String, Object>> allRows() {
         return jdbc.queryForList("select * from connection order by id");
@@ -48,7 +20,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
 
     @Test
     void connectsTheDemoCommunityOnce() {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
+        loadCommunity();
         DemoConnectionsLoader loader = new DemoConnectionsLoader(connections, members, demoOn);
         loader.run(null);
 
@@ -77,7 +49,7 @@ class DemoConnectionsLoaderIntegrationTests extends IntegrationTest {
         assertThat(allRows()).isEmpty();
 
         MockEnvironment off = new MockEnvironment().withProperty("moviepeople.demo-data", "false");
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
+        loadCommunity();
         new DemoConnectionsLoader(connections, members, off).run(null);
         assertThat(allRows()).isEmpty();
     }

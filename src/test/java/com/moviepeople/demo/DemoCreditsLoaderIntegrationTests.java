@@ -1,13 +1,8 @@
 package com.moviepeople.demo;
 
-import com.moviepeople.IntegrationTest;
-import com.moviepeople.accounts.MemberDirectory;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.credits.Credits;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.env.MockEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -16,38 +11,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 /** The demo community arrives with a filmography: productions, credits, confirmations and someone to suggest. */
-class DemoCreditsLoaderIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    MemberDirectory members;
+class DemoCreditsLoaderIntegrationTests extends DemoLoaderTest {
 
     @Autowired
     Credits credits;
 
-    @Autowired
-    com.moviepeople.profiles.ProfileService profiles;
-
-    @Autowired
-    com.moviepeople.portfolio.PortfolioService portfolio;
-
-    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
-
-    @BeforeEach
-    void emptyDatabase() {
-        cleanDatabase();
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
     @Test
     void loadsTheFilmographyOnceWithConfirmationsAndSuggestions() throws Exception {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
-        new DemoConnectionsLoader(connections, members, demoOn).run(null);
+        loadConnectedCommunity();
         DemoCreditsLoader loader = new DemoCreditsLoader(credits, members, demoOn);
         loader.run(null);
 

@@ -1,10 +1,6 @@
 package com.moviepeople.demo;
 
-import com.moviepeople.IntegrationTest;
-import com.moviepeople.accounts.MemberDirectory;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.messaging.Messaging;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.AnnotationAwareOrderComparator;
@@ -17,33 +13,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The demo community arrives with a few conversations, and agnieszka has unread messages. */
-class DemoMessagesLoaderIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    MemberDirectory members;
+class DemoMessagesLoaderIntegrationTests extends DemoLoaderTest {
 
     @Autowired
     Messaging messaging;
-
-    @Autowired
-    com.moviepeople.profiles.ProfileService profiles;
-
-    @Autowired
-    com.moviepeople.portfolio.PortfolioService portfolio;
-
-    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
-
-    @BeforeEach
-    void emptyDatabase() {
-        cleanDatabase();
-    }
-
-    private long id(String username) {
-        return members.findByUsername(username).orElseThrow().id();
-    }
 
     private List<Map<String, Object>> allMessages() {
         return jdbc.queryForList("select * from message order by id");
@@ -51,8 +24,7 @@ class DemoMessagesLoaderIntegrationTests extends IntegrationTest {
 
     @Test
     void writesTheDemoConversationsOnceBetweenConnectedMembers() {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
-        new DemoConnectionsLoader(connections, members, demoOn).run(null);
+        loadConnectedCommunity();
         DemoMessagesLoader loader = new DemoMessagesLoader(messaging, members, connections, demoOn);
         loader.run(null);
 
@@ -68,7 +40,7 @@ class DemoMessagesLoaderIntegrationTests extends IntegrationTest {
 
     @Test
     void doesNothingWhenDisabledOrWithoutConnections() {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
+        loadCommunity();
         new DemoMessagesLoader(messaging, members, connections, demoOn).run(null);
         assertThat(allMessages()).isEmpty();
 

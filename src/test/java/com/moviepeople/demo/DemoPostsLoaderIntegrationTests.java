@@ -1,10 +1,6 @@
 package com.moviepeople.demo;
 
-import com.moviepeople.IntegrationTest;
-import com.moviepeople.accounts.MemberDirectory;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.feed.Feed;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.env.MockEnvironment;
@@ -19,38 +15,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The demo community arrives with a feed: text posts with comments, and a post for every piece of demo work. */
-class DemoPostsLoaderIntegrationTests extends IntegrationTest {
-
-    @Autowired
-    Connections connections;
-
-    @Autowired
-    MemberDirectory members;
+class DemoPostsLoaderIntegrationTests extends DemoLoaderTest {
 
     @Autowired
     Feed feed;
 
-    @Autowired
-    com.moviepeople.profiles.ProfileService profiles;
-
-    @Autowired
-    com.moviepeople.portfolio.PortfolioService portfolio;
-
-    private final MockEnvironment demoOn = new MockEnvironment().withProperty("moviepeople.demo-data", "true");
-
-    @BeforeEach
-    void emptyDatabase() {
-        cleanDatabase();
-    }
-
-    private long count(String sql) {
-        return jdbc.queryForObject(sql, Long.class);
-    }
-
     @Test
     void loadsPostsAndCommentsOnceAndTheDemoWorkAppearsAsPortfolioPosts() throws Exception {
-        new DemoCommunityLoader(accounts, profiles, portfolio, demoOn).run(null);
-        new DemoConnectionsLoader(connections, members, demoOn).run(null);
+        loadConnectedCommunity();
         DemoPostsLoader loader = new DemoPostsLoader(feed, members, demoOn, Clock.systemUTC());
         loader.run(null);
 

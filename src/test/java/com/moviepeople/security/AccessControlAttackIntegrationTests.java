@@ -69,6 +69,12 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                         + "/confirmations/" + w.friend().username() + "/show")),
                 attack("add a credit to a production that does not exist", w -> post("/credits")
                         .param("productionId", "999999999").param("role", "Gaffer")),
+                attack("the change form of another's availability range", w -> get("/availability")
+                        .param("edit", String.valueOf(w.range()))),
+                attack("change another's availability range", w -> post("/availability/" + w.range())
+                        .param("startDate", java.time.LocalDate.now().plusDays(50).toString())
+                        .param("endDate", java.time.LocalDate.now().plusDays(51).toString()).param("status", "available")),
+                attack("delete another's availability range", w -> post("/availability/" + w.range() + "/delete")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

@@ -51,7 +51,7 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report, Credits credits) {
+                 long report, Credits credits, long range) {
     }
 
     /**
@@ -92,8 +92,13 @@ abstract class AttackTest extends IntegrationTest {
         long report = jdbc.queryForObject("""
                 insert into report (reporter_id, target_type, target_id, target_member_id, excerpt, reason)
                 values (?, 'POST', ?, ?, 'x', 'A report that must stay open') returning id""", Long.class, friend.id(), post, victim.id());
+        // One of the victim's availability ranges, with a private note (set-up SQL).
+        long range = jdbc.queryForObject("""
+                insert into availability_range (member_id, start_date, end_date, status, note)
+                values (?, current_date + 30, current_date + 40, 'BOOKED', 'Victim''s private client') returning id""",
+                Long.class, victim.id());
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
-                credits(victim, friend, requester));
+                credits(victim, friend, requester), range);
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */

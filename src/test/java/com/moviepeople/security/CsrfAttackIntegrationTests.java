@@ -90,6 +90,15 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("withdraw a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().requesterCredit() + "/unconfirm")),
                 route("hide a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().victimCredit()
                         + "/confirmations/" + w.friend().username() + "/hide")),
+                route("add an availability range", Actor.VICTIM, true, w -> post("/availability")
+                        .param("startDate", java.time.LocalDate.now().plusDays(100).toString())
+                        .param("endDate", java.time.LocalDate.now().plusDays(101).toString()).param("status", "booked")),
+                route("change an availability range", Actor.VICTIM, true, w -> post("/availability/" + w.range())
+                        .param("startDate", java.time.LocalDate.now().plusDays(30).toString())
+                        .param("endDate", java.time.LocalDate.now().plusDays(31).toString()).param("status", "available")),
+                route("delete an availability range", Actor.VICTIM, true, w -> post("/availability/" + w.range() + "/delete")),
+                route("show availability to everyone", Actor.VICTIM, true, w -> post("/settings/availability").param("visibility", "everyone")),
+                route("renew the calendar feed", Actor.VICTIM, true, w -> post("/availability/feed/renew")),
                 route("dismiss a report", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 route("suspend a member", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/suspend")));
     }

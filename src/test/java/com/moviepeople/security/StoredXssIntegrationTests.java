@@ -64,6 +64,8 @@ class StoredXssIntegrationTests extends AttackTest {
         connections.accept(viewer.id(), connections.request(author.id(), viewer.id()).state().connectionId());
         long post = feed.publish(author.id(), PAYLOAD);
         feed.comment(author.id(), post, PAYLOAD);
+        jdbc.update("insert into availability_range (member_id, start_date, end_date, status, note) values (?, current_date + 3, current_date + 5, 'BOOKED', ?)",
+                author.id(), PAYLOAD);
         messaging.send(author.id(), viewer.id(), PAYLOAD);
         mvc.perform(post("/reports").with(user(viewer)).with(csrf()).param("targetType", "post")
                 .param("targetId", String.valueOf(post)).param("reason", PAYLOAD));
@@ -115,6 +117,12 @@ class StoredXssIntegrationTests extends AttackTest {
                         .param("kind", SHORT_PAYLOAD).param("link", SHORT_PAYLOAD).with(user(x.viewer())).with(csrf())),
                 page("re-rendered credit form", x -> post("/credits").param("productionId", String.valueOf(x.production()))
                         .param("role", PAYLOAD + "x".repeat(100)).param("note", PAYLOAD).with(user(x.viewer())).with(csrf())),
+                page("own availability page (stored note)", x -> get("/availability").with(user(x.author()))),
+                page("re-rendered availability form", x -> post("/availability").param("startDate", PAYLOAD)
+                        .param("endDate", PAYLOAD).param("status", PAYLOAD).param("holdRank", PAYLOAD).param("note", PAYLOAD)
+                        .with(user(x.viewer())).with(csrf())),
+                page("search by dates", x -> get("/search").param("availableFrom", SHORT_PAYLOAD)
+                        .param("availableTo", SHORT_PAYLOAD).with(user(x.viewer()))),
                 page("moderation queue", x -> get("/moderation/reports").param("after", String.valueOf(x.report() - 1))
                         .with(user(x.moderator()))),
                 page("re-rendered post form", x -> post("/posts").param("content", PAYLOAD + "x".repeat(5000))

@@ -1,0 +1,102 @@
+package com.moviepeople.availability;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The availability module's API for other modules: answers only, never ranges or notes, and
+ * only to viewers the member's visibility lets know ({@code mp_availability} decides, V30).
+ */
+@Service
+public class Availability {
+
+    private final AvailabilityRepository repository;
+    private final AvailabilityService service;
+    private final Clock clock;
+
+    Availability(AvailabilityRepository repository, AvailabilityService service, Clock clock) {
+        this.repository = repository;
+        this.service = service;
+        this.clock = clock;
+    }
+
+    /**
+     * Adds a range for {@code memberId} under the same rules as the form (for the demo community);
+     * throws IllegalArgumentException for a range the form would refuse, including an overlap.
+     */
+    public void add(long memberId, LocalDate first, LocalDate last, AvailabilityStatus status, Integer holdRank, String note) {
+        AvailabilityForm form = new AvailabilityForm(first.toString(), last.toString(), status.getValue(),
+                holdRank == null ? "" : holdRank.toString(), note);
+        org.springframework.validation.BeanPropertyBindingResult errors =
+                new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+        AvailabilityService.Checked checked = service.validate(form, errors)
+                .orElseThrow(() -> new IllegalArgumentException(errors.getAllErrors().toString()));
+        try {
+            service.add(memberId, checked);
+        } catch (AvailabilityService.OverlapException e) {
+            throw new IllegalArgumentException("Overlaps another range of member " + memberId);
+        }
+    }
+
+    /** Who may see {@code memberId}'s answers from now on. */
+    public void setVisibility(long memberId, AvailabilityVisibility visibility) {
+        service.setVisibility(memberId, visibility);
+    }
+
+    /** Whether {@code memberId} keeps any range ending today or later. */
+    @Transactional(readOnly = true)
+    public boolean hasUpcoming(long memberId) {
+        return repository.countUpcoming(memberId, today()) > 0;
+    }
+
+    /** Today as availability counts it (UTC), for parsing asked periods. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * The next {@value AvailabilityStrip#WEEKS} weeks of {@code ownerId} as {@code viewerId} may
+     * see them (the owner always may); empty when the viewer may not know, or is not logged in.
+     * One statement.
+     */
+    @Transactional(readOnly = true)
+    public Optional<AvailabilityStrip> strip(long ownerId, Long viewerId) {
+        if (viewerId == null) {
+            return Optional.empty();
+        }
+        LocalDate today = today();
+        LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        List<AvailabilityPeriod> weeks = new ArrayList<>();
+        for (int i = 0; i < AvailabilityStrip.WEEKS; i++) {
+            LocalDate first = monday.plusWeeks(i);
+            weeks.add(new AvailabilityPeriod(first.isBefore(today) ? today : first, first.plusDays(6)));
+        }
+        List<String> answers = repository.answers(ownerId, viewerId, weeks);
+        if (answers.isEmpty() || answers.get(0) == null) {
+            return Optional.empty();
+        }
+        List<AvailabilityStrip.Week> strip = new ArrayList<>();
+        for (int i = 0; i < weeks.size(); i++) {
+            strip.add(new AvailabilityStrip.Week(weeks.get(i).first(), weeks.get(i).last(),
+                    AvailabilityAnswer.fromSql(answers.get(i)).orElseThrow()));
+        }
+        return Optional.of(new AvailabilityStrip(List.copyOf(strip)));
+    }
+
+    /** What {@code ownerId} tells {@code viewerId} about {@code period}; empty when the viewer may not know. */
+    @Transactional(readOnly = true)
+    public Optional<AvailabilityAnswer> answer(long ownerId, Long viewerId, AvailabilityPeriod period) {
+        if (viewerId == null) {
+            return Optional.empty();
+        }
+        return AvailabilityAnswer.fromSql(repository.answers(ownerId, viewerId, List.of(period)).get(0));
+    }
+}
