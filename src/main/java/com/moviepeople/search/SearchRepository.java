@@ -152,15 +152,17 @@ class SearchRepository {
             where.append(")");
         }
         String availability = "null";
+        String join = "";
         if (criteria.period() != null) {
-            // The availability module's documented function (V30): the answer for the period, NULL
-            // when the member does not let the viewer know, so such members never appear. Declared
-            // costly, so the planner checks it after the cheap index conditions, for candidates only.
+            // The availability module's documented search function (V31): a row with the answer
+            // only for members available for the period (or partly) who let the viewer know, so the
+            // others never appear. Inlined by the planner: one GiST probe of the ranges per candidate.
             params.put("availableFrom", criteria.period().first());
             params.put("availableTo", criteria.period().last());
-            availability = "mp_availability(p.member_id, :viewer, cast(:availableFrom as date), cast(:availableTo as date))";
-            where.append("\n  and ").append(availability).append(criteria.partly()
-                    ? " in ('available', 'partly')" : " = 'available'");
+            params.put("withPartly", criteria.partly());
+            join = "\ncross join lateral mp_available_to(p.member_id, :viewer, cast(:availableFrom as date),"
+                    + " cast(:availableTo as date), :withPartly) av";
+            availability = "av.answer";
         }
         String relevance = "0";
         if (!q.isEmpty()) {
@@ -176,11 +178,11 @@ class SearchRepository {
         String sql = """
                 select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.name_words, s.relevance,
                        %s as availability
-                from search_person p
+                from search_person p%s
                 cross join lateral (select %s as relevance) s
                 where %s
                 order by s.relevance desc, p.name_words, p.member_id
-                limit :limit""".formatted(availability, relevance, where);
+                limit :limit""".formatted(availability, join, relevance, where);
         return new Statement(sql, params);
     }
 
