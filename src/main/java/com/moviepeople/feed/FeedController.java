@@ -28,12 +28,39 @@ class FeedController {
     private static final String FEED = "feed/index";
     private static final String POST = "feed/post";
 
+    /** Where an applause button may send the member back: the feed (at the post) or a post page. */
+    private static final java.util.regex.Pattern APPLAUSE_RETURN = java.util.regex.Pattern.compile("/(feed|posts/\\d{1,18})");
+
     private final FeedService feed;
+    private final ApplauseService applause;
     private final RateLimiter rateLimiter;
 
-    FeedController(FeedService feed, RateLimiter rateLimiter) {
+    FeedController(FeedService feed, ApplauseService applause, RateLimiter rateLimiter) {
         this.feed = feed;
+        this.applause = applause;
         this.rateLimiter = rateLimiter;
+    }
+
+    /** Applauds the post, or takes the applause back; back to where the button was. */
+    @PostMapping("/posts/{id}/applaud")
+    String applaudPost(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                       @RequestParam(required = false) String returnTo) {
+        rateLimiter.consumeForMember(me.id(), "applause-burst");
+        applause.togglePost(me.id(), id);
+        return "redirect:" + back(returnTo, "/posts/" + id) + "#post-" + id;
+    }
+
+    /** Applauds a comment, or takes the applause back; back to the comment on its post's page. */
+    @PostMapping("/comments/{id}/applaud")
+    String applaudComment(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                          @RequestParam(required = false) String returnTo) {
+        rateLimiter.consumeForMember(me.id(), "applause-burst");
+        ApplauseService.CommentApplause result = applause.toggleComment(me.id(), id);
+        return "redirect:" + back(returnTo, "/posts/" + result.postId()) + "#comment-" + id;
+    }
+
+    private static String back(String returnTo, String fallback) {
+        return returnTo != null && APPLAUSE_RETURN.matcher(returnTo).matches() ? returnTo : fallback;
     }
 
     @GetMapping("/feed")

@@ -74,8 +74,14 @@ class FeedService implements Feed {
      * the merge keeps the newest {@code n}, and only those are read from the table. Its cost depends on
      * the number of authors and the page size, not on how many posts exist (see ARCHITECTURE.md).
      */
+    /** Applause on the post: the count from the primary key's index, and whether the viewer's is among them. */
+    static final String POST_APPLAUSE = """
+            (select count(*) from post_applause pa where pa.post_id = post.id) as applause_count,
+            exists (select 1 from post_applause pa where pa.post_id = post.id and pa.member_id = :me) as applauded""";
+
     static final String FEED = """
-            select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count
+            select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count,
+            %s
             from (
                 select f.id, f.created_at from (%s) as a
                 cross join lateral (
@@ -89,7 +95,7 @@ class FeedService implements Feed {
                 limit :n
             ) newest
             join post on post.id = newest.id
-            order by post.created_at desc, post.id desc""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"), AUTHORS);
+            order by post.created_at desc, post.id desc""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"), POST_APPLAUSE, AUTHORS);
 
     /**
      * Above this many authors the per-author probes cost more than walking the newest posts of
@@ -108,14 +114,15 @@ class FeedService implements Feed {
      * what made this page grow with the network (docs/benchmarks.md).
      */
     static final String FEED_LARGE_NETWORK = """
-            select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count
+            select %s, (select count(*) from comment c where c.post_id = post.id) as comment_count,
+            %s
             from post
             where (post.created_at, post.id) < (:at, :id)
               and (post.author_id = :me
                    or exists (select 1 from feed_network n where n.member_id = :me and n.author_id = post.author_id offset 0))
               and post.author_id <> all(cast(:blocked as bigint[]))
             order by post.created_at desc, post.id desc
-            limit :n""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"));
+            limit :n""".formatted(POST_COLUMNS.replaceAll("(\\w+)(,|$)", "post.$1$2"), POST_APPLAUSE);
 
     /** The size of the viewer's network, counted up to one past {@link #LARGE_NETWORK} (an index-only scan). */
     private static final String NETWORK_SIZE = """
@@ -137,8 +144,15 @@ class FeedService implements Feed {
     static final String FEED_HIDING_BLOCKED = hidingBlocked(FEED);
     static final String FEED_LARGE_NETWORK_HIDING_BLOCKED = hidingBlocked(FEED_LARGE_NETWORK);
 
+    /** Applause on comment {@code c}, as {@link #POST_APPLAUSE}. */
+    private static final String COMMENT_APPLAUSE = """
+            (select count(*) from comment_applause ca where ca.comment_id = c.id) as applause_count,
+            exists (select 1 from comment_applause ca where ca.comment_id = c.id and ca.member_id = :me) as applauded""";
+
     private static final String LATEST_COMMENTS_OF = """
-            select c.id, c.post_id, c.author_id, c.body, c.created_at
+            select c.id, c.post_id, c.author_id, c.body, c.created_at,
+            """ + COMMENT_APPLAUSE + """
+
             from unnest(cast(:posts as bigint[])) as p(id)
             cross join lateral (
                 select id, post_id, author_id, body, created_at from comment
@@ -148,20 +162,25 @@ class FeedService implements Feed {
             ) c""";
 
     record PostRow(long id, long authorId, String body, PortfolioItemRef item, Instant createdAt, long commentCount,
-                   CreditRow credit) {
+                   CreditRow credit, Applause applause) {
     }
 
     /** A credit or confirmation post's facts; {@code confirmerId} is null for a new credit. */
     record CreditRow(long creditId, long productionId, String headline, Long confirmerId) {
     }
 
-    record CommentRow(long id, long postId, long authorId, String body, Instant createdAt) {
+    record CommentRow(long id, long postId, long authorId, String body, Instant createdAt, Applause applause) {
     }
 
     private static final RowMapper<PostRow> POST = FeedService::postRow;
 
     private static final RowMapper<CommentRow> COMMENT = (rs, n) -> new CommentRow(rs.getLong("id"),
-            rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"), instant(rs, "created_at"));
+            rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"), instant(rs, "created_at"), Applause.NONE);
+
+    /** A comment with its applause ({@link #COMMENT_APPLAUSE} in the select list). */
+    private static final RowMapper<CommentRow> COMMENT_WITH_APPLAUSE = (rs, n) -> new CommentRow(rs.getLong("id"),
+            rs.getLong("post_id"), rs.getLong("author_id"), rs.getString("body"), instant(rs, "created_at"),
+            new Applause(rs.getLong("applause_count"), rs.getBoolean("applauded")));
 
     private final JdbcClient jdbc;
     private final Connections connections;
@@ -214,7 +233,7 @@ class FeedService implements Feed {
         boolean more = rows.size() > POSTS_PER_PAGE;
         List<PostRow> page = more ? rows.subList(0, POSTS_PER_PAGE) : rows;
 
-        Map<Long, List<CommentRow>> latest = latestComments(page.stream().map(PostRow::id).toList(), blocked);
+        Map<Long, List<CommentRow>> latest = latestComments(viewerId, page.stream().map(PostRow::id).toList(), blocked);
         Set<Long> memberIds = new LinkedHashSet<>();
         page.forEach(p -> {
             memberIds.add(p.authorId());
@@ -238,7 +257,7 @@ class FeedService implements Feed {
     }
 
     /** The newest {@link #LATEST_COMMENTS} comments of each post, oldest of them first, in one query. */
-    private Map<Long, List<CommentRow>> latestComments(List<Long> postIds, long[] blocked) {
+    private Map<Long, List<CommentRow>> latestComments(long viewerId, List<Long> postIds, long[] blocked) {
         if (postIds.isEmpty()) {
             return Map.of();
         }
@@ -246,8 +265,9 @@ class FeedService implements Feed {
         jdbc.sql(LATEST_COMMENTS_OF)
                 .param("posts", postIds.stream().mapToLong(Long::longValue).toArray())
                 .param("blocked", blocked)
+                .param("me", viewerId)
                 .param("n", LATEST_COMMENTS)
-                .query(COMMENT).list()
+                .query(COMMENT_WITH_APPLAUSE).list()
                 .forEach(c -> byPost.computeIfAbsent(c.postId(), k -> new ArrayList<>()).add(c));
         byPost.values().forEach(Collections::reverse);
         return byPost;
@@ -260,17 +280,19 @@ class FeedService implements Feed {
     PostPage postPage(long viewerId, long postId, KeysetCursor cursor) {
         long[] blocked = blocks.blockedIdArrayOf(viewerId);
         PostRow post = visiblePost(viewerId, postId, blocked);
-        List<CommentRow> rows = jdbc.sql("""
-                        select id, post_id, author_id, body, created_at from comment
-                        where post_id = :post and (created_at, id) < (:at, :id) and author_id <> all(cast(:blocked as bigint[]))
-                        order by created_at desc, id desc
+        List<CommentRow> rows = jdbc.sql("select c.id, c.post_id, c.author_id, c.body, c.created_at,\n" + COMMENT_APPLAUSE + """
+
+                        from comment c
+                        where c.post_id = :post and (c.created_at, c.id) < (:at, :id) and c.author_id <> all(cast(:blocked as bigint[]))
+                        order by c.created_at desc, c.id desc
                         limit :n""")
                 .param("post", postId)
+                .param("me", viewerId)
                 .param("blocked", blocked)
                 .param("at", timestamp(cursor.at()))
                 .param("id", cursor.id())
                 .param("n", COMMENTS_PER_PAGE + 1)
-                .query(COMMENT).list();
+                .query(COMMENT_WITH_APPLAUSE).list();
         boolean more = rows.size() > COMMENTS_PER_PAGE;
         List<CommentRow> page = new ArrayList<>(more ? rows.subList(0, COMMENTS_PER_PAGE) : rows);
         String earlier = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
@@ -297,9 +319,11 @@ class FeedService implements Feed {
     private PostRow visiblePost(long viewerId, long postId, long[] blocked) {
         PostRow post = jdbc.sql("select " + POST_COLUMNS
                         + ", (select count(*) from comment c where c.post_id = post.id"
-                        + " and c.author_id <> all(cast(:blocked as bigint[]))) as comment_count from post where id = :id")
+                        + " and c.author_id <> all(cast(:blocked as bigint[]))) as comment_count,\n" + POST_APPLAUSE
+                        + "\nfrom post where id = :id")
                 .param("id", postId)
                 .param("blocked", blocked)
+                .param("me", viewerId)
                 .query(POST).optional()
                 .orElseThrow(NotFoundException::new);
         if (post.authorId() != viewerId && (!connections.areConnected(viewerId, post.authorId())
@@ -311,6 +335,25 @@ class FeedService implements Feed {
 
     private PostRow visiblePost(long viewerId, long postId) {
         return visiblePost(viewerId, postId, new long[0]);
+    }
+
+    /** The author of post {@code postId} when {@code viewerId} may see it (the post page's rule); otherwise 404. */
+    long visiblePostAuthor(long viewerId, long postId) {
+        return visiblePost(viewerId, postId).authorId();
+    }
+
+    /**
+     * Comment {@code commentId} when {@code viewerId} may see it: they may see its post, and neither
+     * blocked its author; otherwise 404.
+     */
+    CommentRow visibleComment(long viewerId, long commentId) {
+        CommentRow comment = jdbc.sql("select id, post_id, author_id, body, created_at from comment where id = :id")
+                .param("id", commentId).query(COMMENT).optional().orElseThrow(NotFoundException::new);
+        if (blocks.isBlockedEitherWay(viewerId, comment.authorId())) {
+            throw new NotFoundException();
+        }
+        visiblePost(viewerId, comment.postId());
+        return comment;
     }
 
     // --- writing -----------------------------------------------------------------------------
@@ -529,7 +572,7 @@ class FeedService implements Feed {
             credit = new PostView.CreditRef(row.credit().productionId(), row.credit().headline(), confirmer);
         }
         return new PostView(row.id(), author, row.body(), row.item(), credit, row.createdAt(), row.commentCount(), latest,
-                row.authorId() == viewerId);
+                row.authorId() == viewerId, row.applause());
     }
 
     private static List<CommentView> commentViews(List<CommentRow> rows, PostRow post, long viewerId,
@@ -539,7 +582,7 @@ class FeedService implements Feed {
             MemberCard author = cardsById.get(c.authorId());
             if (author != null) {
                 views.add(new CommentView(c.id(), c.postId(), author, c.body(), c.createdAt(),
-                        c.authorId() == viewerId || post.authorId() == viewerId));
+                        c.authorId() == viewerId || post.authorId() == viewerId, c.applause()));
             }
         }
         return views;
@@ -561,7 +604,8 @@ class FeedService implements Feed {
                     (Long) rs.getObject("confirmer_id"));
         }
         return new PostRow(rs.getLong("id"), rs.getLong("author_id"), rs.getString("body"), item,
-                instant(rs, "created_at"), rs.getLong("comment_count"), credit);
+                instant(rs, "created_at"), rs.getLong("comment_count"), credit,
+                new Applause(rs.getLong("applause_count"), rs.getBoolean("applauded")));
     }
 
     private static String checked(String content) {

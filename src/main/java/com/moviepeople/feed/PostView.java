@@ -14,9 +14,10 @@ import java.util.List;
  * @param credit         the credit a credit or confirmation post announces; null otherwise
  * @param latestComments the newest few comments, oldest of them first (feed only; empty on the post page)
  * @param deletable      whether the viewer may delete it (the author)
+ * @param applause       how many applauded it, and whether the viewer did
  */
 record PostView(long id, MemberCard author, String body, PortfolioItemRef item, CreditRef credit, Instant createdAt,
-                long commentCount, List<CommentView> latestComments, boolean deletable) {
+                long commentCount, List<CommentView> latestComments, boolean deletable, Applause applause) {
 
     /** The portfolio item behind a portfolio post; {@code media} is null for an item without media. */
     record PortfolioItemRef(long id, String title, Media media) {

@@ -27,7 +27,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "moviepeople.burst-limits.messages-burst=30/1m", "moviepeople.burst-limits.posts-burst=10/1m",
         "moviepeople.burst-limits.comments-burst=10/1m", "moviepeople.burst-limits.portfolio-items-burst=10/1m",
         "moviepeople.burst-limits.reports-burst=5/1m", "moviepeople.burst-limits.connection-requests-burst=20/1m",
-        "moviepeople.burst-limits.searches-burst=60/1m", "moviepeople.burst-limits.availability-burst=30/1m"})
+        "moviepeople.burst-limits.searches-burst=60/1m", "moviepeople.burst-limits.availability-burst=30/1m",
+        "moviepeople.burst-limits.applause-burst=60/1m"})
 class BurstLimitIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -114,6 +115,15 @@ class BurstLimitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void sixtyApplauseTogglesAMinute() throws Exception {
+        CurrentMember anna = newMember("anna");
+        long postId = feed.publish(anna.id(), "Applaud me");
+        limitedAfter(60, anna, i -> post("/posts/" + postId + "/applaud"));
+        // 60 toggles: back where it started; the 61st changed nothing.
+        assertThat(count("select count(*) from post_applause where member_id = ?", anna.id())).isZero();
+    }
+
+    @Test
     void sixtySearchesAMinuteWithoutWritingAnything() throws Exception {
         CurrentMember anna = newMember("anna");
         queries.clearWrites();
@@ -135,7 +145,7 @@ class BurstLimitIntegrationTests extends IntegrationTest {
             shipped.load(in);
         }
         String[] tested = BurstLimitIntegrationTests.class.getAnnotation(TestPropertySource.class).properties();
-        assertThat(tested).hasSize(8);
+        assertThat(tested).hasSize(9);
         for (String setting : tested) {
             String[] keyValue = setting.split("=", 2);
             assertThat(shipped.getProperty(keyValue[0])).as(keyValue[0]).isEqualTo(keyValue[1]);

@@ -75,6 +75,8 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                         .param("startDate", java.time.LocalDate.now().plusDays(50).toString())
                         .param("endDate", java.time.LocalDate.now().plusDays(51).toString()).param("status", "available")),
                 attack("delete another's availability range", w -> post("/availability/" + w.range() + "/delete")),
+                attack("applaud a stranger's post", w -> post("/posts/" + w.post() + "/applaud")),
+                attack("applaud a comment on a stranger's post", w -> post("/comments/" + w.comment() + "/applaud")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

@@ -90,6 +90,8 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("withdraw a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().requesterCredit() + "/unconfirm")),
                 route("hide a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().victimCredit()
                         + "/confirmations/" + w.friend().username() + "/hide")),
+                route("applaud a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/applaud")),
+                route("applaud a comment", Actor.VICTIM, true, w -> post("/comments/" + w.comment() + "/applaud")),
                 route("add an availability range", Actor.VICTIM, true, w -> post("/availability")
                         .param("startDate", java.time.LocalDate.now().plusDays(100).toString())
                         .param("endDate", java.time.LocalDate.now().plusDays(101).toString()).param("status", "booked")),
