@@ -41,22 +41,27 @@ class FeedController {
         this.rateLimiter = rateLimiter;
     }
 
-    /** Applauds the post, or takes the applause back; back to where the button was. */
+    /**
+     * Applauds the post, or takes the applause back; back to where the button was. From htmx, to
+     * the post's page, which always holds the button the page swaps in (the feed may not).
+     */
     @PostMapping("/posts/{id}/applaud")
     String applaudPost(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
-                       @RequestParam(required = false) String returnTo) {
+                       @RequestParam(required = false) String returnTo,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx) {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
         applause.togglePost(me.id(), id);
-        return "redirect:" + back(returnTo, "/posts/" + id) + "#post-" + id;
+        return "redirect:" + (htmx != null ? "/posts/" + id : back(returnTo, "/posts/" + id) + "#post-" + id);
     }
 
     /** Applauds a comment, or takes the applause back; back to the comment on its post's page. */
     @PostMapping("/comments/{id}/applaud")
     String applaudComment(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
-                          @RequestParam(required = false) String returnTo) {
+                          @RequestParam(required = false) String returnTo,
+                          @RequestHeader(value = "HX-Request", required = false) String htmx) {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
         ApplauseService.CommentApplause result = applause.toggleComment(me.id(), id);
-        return "redirect:" + back(returnTo, "/posts/" + result.postId()) + "#comment-" + id;
+        return "redirect:" + (htmx != null ? "/posts/" + result.postId() : back(returnTo, "/posts/" + result.postId()) + "#comment-" + id);
     }
 
     private static String back(String returnTo, String fallback) {

@@ -69,6 +69,12 @@ class ApplauseIntegrationTests extends IntegrationTest {
         mvc.perform(post("/posts/" + post + "/applaud").with(user(maya)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(rows("post_applause", "post_id", post)).isEqualTo(1);
         assertThat(events.stream(Applauded.class)).hasSize(1);
+        // From htmx: to the post's page, whose button the page swaps in.
+        mvc.perform(post("/posts/" + post + "/applaud").param("returnTo", "/feed").header("HX-Request", "true")
+                        .with(user(ben)).with(csrf()))
+                .andExpect(redirectedUrl("/posts/" + post));
+        assertThat(page(ben, "/posts/" + post)).contains("data-applause-for=\"post-" + post + "\"");
+        mvc.perform(post("/posts/" + post + "/applaud").with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
         // A way back that is not ours is ignored.
         mvc.perform(post("/posts/" + post + "/applaud").param("returnTo", "https://evil.example/feed").with(user(ben)).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post + "#post-" + post));
