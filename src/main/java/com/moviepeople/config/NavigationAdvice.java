@@ -63,6 +63,7 @@ class NavigationAdvice {
         Map<String, Long> counts = new HashMap<>();
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
+        counts.put("unreadNotifications", 0L);
         counts.put("unverifiedEmail", 0L);
         // Who is looking, for the layout: a map lookup costs far less than a sec:authorize expression
         // (Spring Security's SpEL handler, evaluated several times on every page).

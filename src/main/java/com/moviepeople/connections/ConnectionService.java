@@ -284,6 +284,7 @@ class ConnectionService implements Connections {
             }
             Row row = existing.get();
             if (inserted == 1) {
+                events.publishEvent(new ConnectionRequested(row.id(), requesterId, receiverId));
                 return new RequestResult(Outcome.SENT, stateOf(requesterId, row, now));
             }
             return requestOnExisting(requesterId, receiverId, row, now);
@@ -316,6 +317,7 @@ class ConnectionService implements Connections {
                         .param("requester", requesterId).param("receiver", receiverId)
                         .param("now", Timestamp.from(now)).param("id", row.id()).update();
                 Row renewed = new Row(row.id(), requesterId, receiverId, "PENDING", now, null);
+                events.publishEvent(new ConnectionRequested(row.id(), requesterId, receiverId));
                 return new RequestResult(Outcome.SENT, stateOf(requesterId, renewed, now));
             }
             default -> throw new IllegalStateException("Unknown connection status " + row.status());

@@ -187,8 +187,11 @@ class FeedService implements Feed {
     private final Blocks blocks;
     private final MemberCards cards;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    FeedService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberCards cards, Clock clock) {
+    FeedService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberCards cards, Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.connections = connections;
         this.blocks = blocks;
@@ -385,9 +388,9 @@ class FeedService implements Feed {
     @Transactional
     public long comment(long authorId, long postId, String content, Instant at) {
         String body = checked(content);
-        visiblePost(authorId, postId);
+        PostRow post = visiblePost(authorId, postId);
         // A post deleted since the check leaves nothing to comment on: 404, nothing written.
-        return jdbc.sql("""
+        long commentId = jdbc.sql("""
                         insert into comment (post_id, author_id, body, created_at)
                         select id, :author, :body, :at from post where id = :post
                         returning id""")
@@ -397,6 +400,15 @@ class FeedService implements Feed {
                 .param("at", timestamp(at.truncatedTo(ChronoUnit.MICROS)))
                 .query(Long.class).optional()
                 .orElseThrow(NotFoundException::new);
+        // Who else is in the conversation (for "also commented" notifications), at most a few hundred.
+        List<Long> earlier = jdbc.sql("""
+                        select distinct author_id from comment
+                        where post_id = :post and author_id <> :author and author_id <> :postAuthor and id <> :comment
+                        limit 500""")
+                .param("post", postId).param("author", authorId).param("postAuthor", post.authorId()).param("comment", commentId)
+                .query(Long.class).list();
+        events.publishEvent(new CommentAdded(commentId, postId, post.authorId(), authorId, earlier));
+        return commentId;
     }
 
     /** The author deletes their post (its comments go with it); anyone else: 404. */

@@ -77,6 +77,8 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("delete another's availability range", w -> post("/availability/" + w.range() + "/delete")),
                 attack("applaud a stranger's post", w -> post("/posts/" + w.post() + "/applaud")),
                 attack("applaud a comment on a stranger's post", w -> post("/comments/" + w.comment() + "/applaud")),
+                attack("mark another's notification read", w -> post("/notifications/" + w.notification() + "/read")),
+                attack("open another's notification", w -> post("/notifications/" + w.notification() + "/read").param("open", "true")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

@@ -51,7 +51,7 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report, Credits credits, long range) {
+                 long report, Credits credits, long range, long notification) {
     }
 
     /**
@@ -97,8 +97,14 @@ abstract class AttackTest extends IntegrationTest {
                 insert into availability_range (member_id, start_date, end_date, status, note)
                 values (?, current_date + 30, current_date + 40, 'BOOKED', 'Victim''s private client') returning id""",
                 Long.class, victim.id());
+        // What the victim was told about the friend's comment (written here: the listener runs later).
+        long notification = jdbc.queryForObject("""
+                insert into notification (recipient_id, kind, actor_id, post_id, comment_id, group_key)
+                values (?, 'COMMENT', ?, ?, ?, ?) returning id""",
+                Long.class, victim.id(), friend.id(), post, comment, "COMMENT:attack:" + post);
+        jdbc.update("insert into notification_actor (notification_id, actor_id) values (?, ?)", notification, friend.id());
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
-                credits(victim, friend, requester), range);
+                credits(victim, friend, requester), range, notification);
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */

@@ -90,6 +90,8 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("withdraw a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().requesterCredit() + "/unconfirm")),
                 route("hide a confirmation", Actor.VICTIM, true, w -> post("/credits/" + w.credits().victimCredit()
                         + "/confirmations/" + w.friend().username() + "/hide")),
+                route("mark a notification read", Actor.VICTIM, true, w -> post("/notifications/" + w.notification() + "/read")),
+                route("mark all notifications read", Actor.VICTIM, true, w -> post("/notifications/read-all")),
                 route("applaud a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/applaud")),
                 route("applaud a comment", Actor.VICTIM, true, w -> post("/comments/" + w.comment() + "/applaud")),
                 route("add an availability range", Actor.VICTIM, true, w -> post("/availability")

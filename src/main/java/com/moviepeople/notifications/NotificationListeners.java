@@ -1,0 +1,71 @@
+package com.moviepeople.notifications;
+
+import com.moviepeople.blocking.MemberBlocked;
+import com.moviepeople.connections.ConnectionAccepted;
+import com.moviepeople.connections.ConnectionRequested;
+import com.moviepeople.credits.CreditConfirmed;
+import com.moviepeople.credits.CreditUnconfirmed;
+import com.moviepeople.feed.Applauded;
+import com.moviepeople.feed.CommentAdded;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the other modules' events into notifications, after their transactions commit, each in
+ * a transaction of its own (an event whose handling fails stays in the publication registry and
+ * is tried again). Grouping makes them idempotent: the same event twice counts its actor once.
+ */
+@Component
+class NotificationListeners {
+
+    private final NotificationService notifications;
+
+    NotificationListeners(NotificationService notifications) {
+        this.notifications = notifications;
+    }
+
+    @ApplicationModuleListener
+    void on(ConnectionRequested event) {
+        notifications.notify(event.receiverId(), event.requesterId(), NotificationKind.CONNECTION_REQUEST,
+                NotificationService.Target.connection(event.connectionId()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ConnectionAccepted event) {
+        notifications.notify(event.requesterId(), event.receiverId(), NotificationKind.CONNECTION_ACCEPTED,
+                NotificationService.Target.connection(event.connectionId()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(CommentAdded event) {
+        NotificationService.Target target = NotificationService.Target.post(event.postId(), event.commentId());
+        notifications.notify(event.postAuthorId(), event.commenterId(), NotificationKind.COMMENT, target, null);
+        for (long earlier : event.earlierCommenterIds()) {
+            notifications.notify(earlier, event.commenterId(), NotificationKind.THREAD_COMMENT, target, null);
+        }
+    }
+
+    @ApplicationModuleListener
+    void on(Applauded event) {
+        notifications.notify(event.authorId(), event.memberId(),
+                event.commentId() == null ? NotificationKind.APPLAUSE_POST : NotificationKind.APPLAUSE_COMMENT,
+                NotificationService.Target.post(event.postId(), event.commentId()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(CreditConfirmed event) {
+        notifications.notify(event.ownerId(), event.confirmerId(), NotificationKind.CREDIT_CONFIRMED,
+                NotificationService.Target.credit(event.creditId()),
+                event.role() + " · " + event.productionTitle() + " (" + event.year() + ")");
+    }
+
+    @ApplicationModuleListener
+    void on(CreditUnconfirmed event) {
+        notifications.withdrawCredit(event.ownerId(), event.confirmerId(), event.creditId());
+    }
+
+    @ApplicationModuleListener
+    void on(MemberBlocked event) {
+        notifications.forgetBetween(event.blockerId(), event.blockedId());
+    }
+}

@@ -1,0 +1,207 @@
+package com.moviepeople.notifications;
+
+import com.moviepeople.blocking.Blocks;
+import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.MemberCard;
+import com.moviepeople.shared.MemberCards;
+import com.moviepeople.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Writing notifications (grouped while unread), listing them for their recipient, marking them read. */
+@Service
+class NotificationService {
+
+    static final int PAGE_SIZE = 30;
+
+    /** What a notification is about; the columns that are not null point at it. */
+    record Target(Long postId, Long commentId, Long connectionId, Long creditId) {
+        static Target post(long postId, Long commentId) {
+            return new Target(postId, commentId, null, null);
+        }
+
+        static Target connection(long connectionId) {
+            return new Target(null, null, connectionId, null);
+        }
+
+        static Target credit(long creditId) {
+            return new Target(null, null, null, creditId);
+        }
+    }
+
+    private record Row(long id, NotificationKind kind, long actorId, Long postId, Long commentId, String detail,
+                       Instant at, boolean read, long actors) {
+    }
+
+    /** A page of notifications and the cursor of the next one (null on the last page). */
+    record Page(List<NotificationView> notifications, String next) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Blocks blocks;
+    private final MemberCards cards;
+
+    NotificationService(JdbcClient jdbc, Blocks blocks, MemberCards cards) {
+        this.jdbc = jdbc;
+        this.blocks = blocks;
+        this.cards = cards;
+    }
+
+    /**
+     * Tells {@code recipientId} that {@code actorId} did {@code kind} to {@code target}: joins the
+     * unread notification about the same thing if there is one (the actor counted once), else
+     * starts one. Nothing for oneself, between members blocked either way, or about a thing
+     * deleted meanwhile.
+     */
+    @Transactional
+    void notify(long recipientId, long actorId, NotificationKind kind, Target target, String detail) {
+        if (recipientId == actorId || blocks.isBlockedEitherWay(recipientId, actorId)) {
+            return;
+        }
+        String thing = target.commentId() != null && kind == NotificationKind.APPLAUSE_COMMENT ? "comment:" + target.commentId()
+                : target.postId() != null ? "post:" + target.postId()
+                : target.connectionId() != null ? "connection:" + target.connectionId()
+                : "credit:" + target.creditId();
+        List<Long> id = jdbc.sql("""
+                        insert into notification (recipient_id, kind, actor_id, post_id, comment_id, connection_id, credit_id,
+                                                  detail, group_key)
+                        select :recipient, :kind, :actor, :post, :comment, :connection, :credit, :detail, :group
+                        where (cast(:post as bigint) is null or exists (select 1 from post where id = :post))
+                          and (cast(:comment as bigint) is null or exists (select 1 from comment where id = :comment))
+                          and (cast(:connection as bigint) is null or exists (select 1 from connection where id = :connection))
+                          and (cast(:credit as bigint) is null or exists (select 1 from credit where id = :credit))
+                        on conflict (recipient_id, group_key) where read_at is null do update
+                            set actor_id = excluded.actor_id, updated_at = now(),
+                                comment_id = coalesce(excluded.comment_id, notification.comment_id),
+                                detail = coalesce(excluded.detail, notification.detail)
+                        returning id""")
+                .param("recipient", recipientId).param("kind", kind.name()).param("actor", actorId)
+                .param("post", target.postId()).param("comment", target.commentId())
+                .param("connection", target.connectionId()).param("credit", target.creditId())
+                .param("detail", detail).param("group", kind.name() + ":" + thing)
+                .query(Long.class).list();
+        id.forEach(n -> jdbc.sql("insert into notification_actor (notification_id, actor_id) values (:n, :actor) on conflict do nothing")
+                .param("n", n).param("actor", actorId).update());
+    }
+
+    /** Takes {@code actorId} out of what {@code recipientId} heard about {@code kind} on a credit (a confirmation withdrawn). */
+    @Transactional
+    void withdrawCredit(long recipientId, long actorId, long creditId) {
+        jdbc.sql("""
+                        delete from notification_actor na using notification n
+                        where na.notification_id = n.id and n.recipient_id = :recipient and n.credit_id = :credit
+                          and na.actor_id = :actor""")
+                .param("recipient", recipientId).param("credit", creditId).param("actor", actorId).update();
+        tidy(List.of(recipientId));
+    }
+
+    /** After a block: what either heard about the other goes. */
+    @Transactional
+    void forgetBetween(long memberA, long memberB) {
+        jdbc.sql("""
+                        delete from notification_actor na using notification n
+                        where na.notification_id = n.id
+                          and ((n.recipient_id = :a and na.actor_id = :b) or (n.recipient_id = :b and na.actor_id = :a))""")
+                .param("a", memberA).param("b", memberB).update();
+        tidy(List.of(memberA, memberB));
+    }
+
+    /** Notifications left without actors go; the others show one of the actors still in them. */
+    private void tidy(List<Long> recipients) {
+        long[] ids = recipients.stream().mapToLong(Long::longValue).toArray();
+        jdbc.sql("""
+                        delete from notification n
+                        where n.recipient_id = any(:ids)
+                          and not exists (select 1 from notification_actor na where na.notification_id = n.id)""")
+                .param("ids", ids).update();
+        jdbc.sql("""
+                        update notification n set actor_id = (select max(na.actor_id) from notification_actor na where na.notification_id = n.id)
+                        where n.recipient_id = any(:ids)
+                          and not exists (select 1 from notification_actor na where na.notification_id = n.id and na.actor_id = n.actor_id)""")
+                .param("ids", ids).update();
+    }
+
+    /** The member's notifications, newest activity first, after {@code cursor}. */
+    @Transactional(readOnly = true)
+    Page page(long memberId, String memberUsername, KeysetCursor cursor) {
+        long[] blocked = blocks.blockedIdArrayOf(memberId);
+        List<Row> rows = jdbc.sql("""
+                        select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.detail, n.updated_at, n.read_at is not null as read,
+                               (select count(*) from notification_actor na where na.notification_id = n.id) as actors
+                        from notification n
+                        where n.recipient_id = :me and (n.updated_at, n.id) < (:at, :id)
+                          and n.actor_id <> all(cast(:blocked as bigint[]))
+                        order by n.updated_at desc, n.id desc
+                        limit :n""")
+                .param("me", memberId).param("blocked", blocked)
+                .param("at", OffsetDateTime.ofInstant(cursor.at(), ZoneOffset.UTC)).param("id", cursor.id())
+                .param("n", PAGE_SIZE + 1)
+                .query((rs, i) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
+                        (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
+                        rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors")))
+                .list();
+        boolean more = rows.size() > PAGE_SIZE;
+        List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        Set<Long> actorIds = new LinkedHashSet<>();
+        page.forEach(r -> actorIds.add(r.actorId()));
+        Map<Long, MemberCard> actors = actorIds.isEmpty() ? Map.of() : cards.cardsFor(actorIds);
+        List<NotificationView> views = new ArrayList<>();
+        for (Row r : page) {
+            MemberCard actor = actors.get(r.actorId());
+            if (actor != null) {
+                views.add(new NotificationView(r.id(), r.kind(), actor, Math.max(0, r.actors() - 1), r.detail(),
+                        link(r, actor, memberUsername), r.at(), r.read()));
+            }
+        }
+        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page(views, more ? new KeysetCursor(last.at(), last.id()).encode() : null);
+    }
+
+    /** Marks one of the member's notifications read (404 for anyone else's); returns where it points. */
+    @Transactional
+    String markRead(long memberId, String memberUsername, long id) {
+        Row row = jdbc.sql("""
+                        update notification set read_at = coalesce(read_at, now())
+                        where id = :id and recipient_id = :me
+                        returning id, kind, actor_id, post_id, comment_id, detail, updated_at, true as read, 0 as actors""")
+                .param("id", id).param("me", memberId)
+                .query((rs, i) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
+                        (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
+                        rs.getTimestamp("updated_at").toInstant(), true, 0))
+                .optional().orElseThrow(NotFoundException::new);
+        // The other unread notifications about the same post are read too: the member is looking at it.
+        if (row.postId() != null) {
+            jdbc.sql("update notification set read_at = now() where recipient_id = :me and post_id = :post and read_at is null")
+                    .param("me", memberId).param("post", row.postId()).update();
+        }
+        MemberCard actor = cards.cardsFor(Set.of(row.actorId())).get(row.actorId());
+        return link(row, actor, memberUsername);
+    }
+
+    @Transactional
+    int markAllRead(long memberId) {
+        return jdbc.sql("update notification set read_at = now() where recipient_id = :me and read_at is null")
+                .param("me", memberId).update();
+    }
+
+    private static String link(Row row, MemberCard actor, String memberUsername) {
+        return switch (row.kind()) {
+            case CONNECTION_REQUEST -> "/connections/pending";
+            case CONNECTION_ACCEPTED -> actor == null ? "/connections" : "/people/" + actor.username();
+            case COMMENT, THREAD_COMMENT, APPLAUSE_COMMENT -> "/posts/" + row.postId()
+                    + (row.commentId() == null ? "" : "#comment-" + row.commentId());
+            case APPLAUSE_POST -> "/posts/" + row.postId();
+            case CREDIT_CONFIRMED -> "/people/" + memberUsername + "#credits";
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package com.moviepeople.notifications;
+
+import com.moviepeople.shared.MemberCard;
+
+import java.time.Instant;
+
+/** One notification as its recipient sees it. {@code others}: how many more members took part. */
+record NotificationView(long id, NotificationKind kind, MemberCard actor, long others, String detail, String link,
+                        Instant at, boolean read) {
+
+    /** What happened, after the actor's name: "and 4 others applauded your post". */
+    public String getText() {
+        String who = others == 0 ? "" : others == 1 ? " and 1 other" : " and " + others + " others";
+        return who + switch (kind) {
+            case CONNECTION_REQUEST -> " asked to connect with you";
+            case CONNECTION_ACCEPTED -> " accepted your request to connect";
+            case COMMENT -> " commented on your post";
+            case THREAD_COMMENT -> " also commented on a post you commented on";
+            case APPLAUSE_POST -> " applauded your post";
+            case APPLAUSE_COMMENT -> " applauded your comment";
+            case CREDIT_CONFIRMED -> " confirmed your credit" + (detail == null ? "" : ": " + detail);
+        };
+    }
+}
