@@ -109,11 +109,12 @@ class AvailabilityController {
 
     @PostMapping("/settings/availability")
     String visibility(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String visibility,
-                      RedirectAttributes redirect) {
+                      RedirectAttributes redirect, Model model, jakarta.servlet.http.HttpServletResponse response) {
         Optional<AvailabilityVisibility> chosen = AvailabilityVisibility.fromValue(visibility == null ? "" : visibility.strip());
         if (chosen.isEmpty()) {
-            redirect.addFlashAttribute("visibilityError", "Choose who may see your availability.");
-            return "redirect:/availability#visibility";
+            response.setStatus(400);
+            model.addAttribute("visibilityError", "Choose who may see your availability: everyone, your connections or nobody.");
+            return page(me, model, AvailabilityForm.empty());
         }
         rateLimiter.consumeForMember(me.id(), BURST);
         service.setVisibility(me.id(), chosen.get());
@@ -140,6 +141,7 @@ class AvailabilityController {
 
     @PostMapping("/availability/feed/stop")
     String stopFeed(@AuthenticationPrincipal CurrentMember me, RedirectAttributes redirect) {
+        rateLimiter.consumeForMember(me.id(), BURST);
         service.stopFeed(me.id());
         redirect.addFlashAttribute("success", "Your calendar feed is off; its address no longer works.");
         return "redirect:/availability#feed";

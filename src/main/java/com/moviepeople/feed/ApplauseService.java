@@ -26,8 +26,17 @@ class ApplauseService {
     /** Adds the member's applause to the post, or takes it back; returns the applause as it now stands. */
     @Transactional
     Applause togglePost(long memberId, long postId) {
+        return setPost(memberId, postId, null);
+    }
+
+    /**
+     * Sets the member's applause on the post: {@code want} true or false, or null to toggle. A
+     * page that says which it wants can send the same request twice without undoing it.
+     */
+    @Transactional
+    Applause setPost(long memberId, long postId, Boolean want) {
         long author = feed.visiblePostAuthor(memberId, postId);
-        boolean added = toggle("post_applause", "post_id", postId, memberId);
+        boolean added = set("post_applause", "post_id", postId, memberId, want);
         if (added && author != memberId) {
             events.publishEvent(new Applauded(memberId, author, postId, null));
         }
@@ -37,8 +46,13 @@ class ApplauseService {
     /** The same for a comment; returns the applause and the comment's post (for the way back). */
     @Transactional
     CommentApplause toggleComment(long memberId, long commentId) {
+        return setComment(memberId, commentId, null);
+    }
+
+    @Transactional
+    CommentApplause setComment(long memberId, long commentId, Boolean want) {
         FeedService.CommentRow comment = feed.visibleComment(memberId, commentId);
-        boolean added = toggle("comment_applause", "comment_id", commentId, memberId);
+        boolean added = set("comment_applause", "comment_id", commentId, memberId, want);
         if (added && comment.authorId() != memberId) {
             events.publishEvent(new Applauded(memberId, comment.authorId(), comment.postId(), commentId));
         }
@@ -49,14 +63,17 @@ class ApplauseService {
     }
 
     /**
-     * Takes the member's applause back if there is one, otherwise adds it (gone meanwhile with its
-     * post or comment: nothing added). Returns whether it was added.
+     * With {@code want} null: takes the member's applause back if there is one, otherwise adds it;
+     * true adds it (if not there), false takes it back (if there). Gone meanwhile with its post or
+     * comment: nothing added. Returns whether it was added.
      */
-    private boolean toggle(String table, String column, long id, long memberId) {
-        int removed = jdbc.sql("delete from " + table + " where " + column + " = :id and member_id = :me")
-                .param("id", id).param("me", memberId).update();
-        if (removed > 0) {
-            return false;
+    private boolean set(String table, String column, long id, long memberId, Boolean want) {
+        if (!Boolean.TRUE.equals(want)) {
+            int removed = jdbc.sql("delete from " + table + " where " + column + " = :id and member_id = :me")
+                    .param("id", id).param("me", memberId).update();
+            if (removed > 0 || Boolean.FALSE.equals(want)) {
+                return false;
+            }
         }
         String target = table.equals("post_applause") ? "post" : "comment";
         return jdbc.sql("insert into " + table + " (" + column + ", member_id) select :id, :me"

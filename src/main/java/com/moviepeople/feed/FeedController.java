@@ -42,26 +42,43 @@ class FeedController {
     }
 
     /**
-     * Applauds the post, or takes the applause back; back to where the button was. From htmx, to
-     * the post's page, which always holds the button the page swaps in (the feed may not).
+     * Applauds the post or takes the applause back ({@code applaud=true|false} says which; without
+     * it, a toggle). From htmx, answers with the fresh button alone; otherwise back to where the
+     * button was.
      */
     @PostMapping("/posts/{id}/applaud")
     String applaudPost(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
-                       @RequestParam(required = false) String returnTo,
-                       @RequestHeader(value = "HX-Request", required = false) String htmx) {
+                       @RequestParam(required = false) String returnTo, @RequestParam(required = false) String applaud,
+                       @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
-        applause.togglePost(me.id(), id);
-        return "redirect:" + (htmx != null ? "/posts/" + id : back(returnTo, "/posts/" + id) + "#post-" + id);
+        Applause now = applause.setPost(me.id(), id, wanted(applaud));
+        if (htmx != null) {
+            model.addAttribute("applauseId", id);
+            model.addAttribute("applause", now);
+            model.addAttribute("returnTo", back(returnTo, "/posts/" + id));
+            return "feed/fragments :: applausePost(applauseId=${applauseId}, applause=${applause}, returnTo=${returnTo})";
+        }
+        return "redirect:" + back(returnTo, "/posts/" + id) + "#post-" + id;
     }
 
-    /** Applauds a comment, or takes the applause back; back to the comment on its post's page. */
+    /** The same for a comment; without htmx back to the comment on its post's page. */
     @PostMapping("/comments/{id}/applaud")
     String applaudComment(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
-                          @RequestParam(required = false) String returnTo,
-                          @RequestHeader(value = "HX-Request", required = false) String htmx) {
+                          @RequestParam(required = false) String returnTo, @RequestParam(required = false) String applaud,
+                          @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
-        ApplauseService.CommentApplause result = applause.toggleComment(me.id(), id);
-        return "redirect:" + (htmx != null ? "/posts/" + result.postId() : back(returnTo, "/posts/" + result.postId()) + "#comment-" + id);
+        ApplauseService.CommentApplause result = applause.setComment(me.id(), id, wanted(applaud));
+        if (htmx != null) {
+            model.addAttribute("applauseId", id);
+            model.addAttribute("applause", result.applause());
+            return "feed/fragments :: applauseComment(applauseId=${applauseId}, applause=${applause})";
+        }
+        return "redirect:" + back(returnTo, "/posts/" + result.postId()) + "#comment-" + id;
+    }
+
+    /** "true" or "false" as the page asks; anything else (or nothing) toggles. */
+    private static Boolean wanted(String applaud) {
+        return "true".equals(applaud) ? Boolean.TRUE : "false".equals(applaud) ? Boolean.FALSE : null;
     }
 
     private static String back(String returnTo, String fallback) {

@@ -74,9 +74,12 @@ class FeedService implements Feed {
      * the merge keeps the newest {@code n}, and only those are read from the table. Its cost depends on
      * the number of authors and the page size, not on how many posts exist (see ARCHITECTURE.md).
      */
-    /** Applause on the post: the count from the primary key's index, and whether the viewer's is among them. */
+    /**
+     * Applause on the post: the count from the primary key's index (leaving out members blocked
+     * either way, like the comments), and whether the viewer's is among them.
+     */
     static final String POST_APPLAUSE = """
-            (select count(*) from post_applause pa where pa.post_id = post.id) as applause_count,
+            (select count(*) from post_applause pa where pa.post_id = post.id and pa.member_id <> all(cast(:blocked as bigint[]))) as applause_count,
             exists (select 1 from post_applause pa where pa.post_id = post.id and pa.member_id = :me) as applauded""";
 
     static final String FEED = """
@@ -146,7 +149,7 @@ class FeedService implements Feed {
 
     /** Applause on comment {@code c}, as {@link #POST_APPLAUSE}. */
     private static final String COMMENT_APPLAUSE = """
-            (select count(*) from comment_applause ca where ca.comment_id = c.id) as applause_count,
+            (select count(*) from comment_applause ca where ca.comment_id = c.id and ca.member_id <> all(cast(:blocked as bigint[]))) as applause_count,
             exists (select 1 from comment_applause ca where ca.comment_id = c.id and ca.member_id = :me) as applauded""";
 
     private static final String LATEST_COMMENTS_OF = """

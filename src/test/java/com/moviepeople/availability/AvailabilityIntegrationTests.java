@@ -333,8 +333,9 @@ class AvailabilityIntegrationTests extends IntegrationTest {
     void anUnknownVisibilityChangesNothing() throws Exception {
         CurrentMember maya = newMember("maya");
         visibility(maya, "everyone");
-        mvc.perform(post("/settings/availability").with(user(maya)).with(csrf()).param("visibility", "the-world"))
-                .andExpect(redirectedUrl("/availability#visibility"));
+        String html = mvc.perform(post("/settings/availability").with(user(maya)).with(csrf()).param("visibility", "the-world"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("Choose who may see your availability").contains("data-form=\"availability-visibility\"");
         assertThat(jdbc.queryForObject("select visibility from availability_setting where member_id = ?", String.class, maya.id()))
                 .isEqualTo("EVERYONE");
     }

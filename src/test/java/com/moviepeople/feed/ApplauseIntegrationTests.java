@@ -69,12 +69,24 @@ class ApplauseIntegrationTests extends IntegrationTest {
         mvc.perform(post("/posts/" + post + "/applaud").with(user(maya)).with(csrf())).andExpect(status().is3xxRedirection());
         assertThat(rows("post_applause", "post_id", post)).isEqualTo(1);
         assertThat(events.stream(Applauded.class)).hasSize(1);
-        // From htmx: to the post's page, whose button the page swaps in.
-        mvc.perform(post("/posts/" + post + "/applaud").param("returnTo", "/feed").header("HX-Request", "true")
+        // From htmx: the fresh button alone, to swap in where it was.
+        String button = mvc.perform(post("/posts/" + post + "/applaud").param("returnTo", "/feed").header("HX-Request", "true")
                         .with(user(ben)).with(csrf()))
-                .andExpect(redirectedUrl("/posts/" + post));
-        assertThat(page(ben, "/posts/" + post)).contains("data-applause-for=\"post-" + post + "\"");
-        mvc.perform(post("/posts/" + post + "/applaud").with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(button.strip()).startsWith("<form").endsWith("</form>")
+                .contains("data-applause-for=\"post-" + post + "\"").contains("data-applause=\"2\" aria-pressed=\"true\"")
+                .contains("name=\"applaud\" value=\"false\"").contains("name=\"returnTo\" value=\"/feed\"");
+        // Saying what one wants makes a repeated request harmless.
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/posts/" + post + "/applaud").param("applaud", "true").with(user(ben)).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(rows("post_applause", "post_id", post)).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post("/posts/" + post + "/applaud").param("applaud", "false").with(user(ben)).with(csrf()))
+                    .andExpect(status().is3xxRedirection());
+        }
+        assertThat(rows("post_applause", "post_id", post)).isEqualTo(1);
         // A way back that is not ours is ignored.
         mvc.perform(post("/posts/" + post + "/applaud").param("returnTo", "https://evil.example/feed").with(user(ben)).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post + "#post-" + post));
@@ -88,7 +100,11 @@ class ApplauseIntegrationTests extends IntegrationTest {
         long post = feed.publish(maya.id(), "Wrap party on Friday");
         long comment = feed.comment(ben.id(), post, "I'll bring the slate");
 
-        mvc.perform(post("/comments/" + comment + "/applaud").with(user(maya)).with(csrf()))
+        String button = mvc.perform(post("/comments/" + comment + "/applaud").param("applaud", "true").header("HX-Request", "true")
+                        .with(user(maya)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(button).contains("data-applause-for=\"comment-" + comment + "\"").contains("data-applause=\"1\" aria-pressed=\"true\"");
+        mvc.perform(post("/comments/" + comment + "/applaud").param("applaud", "true").with(user(maya)).with(csrf()))
                 .andExpect(redirectedUrl("/posts/" + post + "#comment-" + comment));
         assertThat(rows("comment_applause", "comment_id", comment)).isEqualTo(1);
         assertThat(page(maya, "/posts/" + post)).contains("action=\"/comments/" + comment + "/applaud\"")
@@ -118,6 +134,22 @@ class ApplauseIntegrationTests extends IntegrationTest {
         assertThat(rows("post_applause", "post_id", post)).isZero();
         assertThat(rows("comment_applause", "comment_id", comment)).isZero();
         assertThat(events.stream(Applauded.class)).isEmpty();
+    }
+
+    @Test
+    void applauseOfABlockedMemberIsNotCounted() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        connect(maya, ben);
+        connect(maya, carl);
+        long post = feed.publish(maya.id(), "Teaser is online");
+        applause.togglePost(ben.id(), post);
+        applause.togglePost(carl.id(), post);
+        assertThat(page(maya, "/posts/" + post)).contains("data-applause=\"2\"");
+        mvc.perform(post("/people/" + carl.username() + "/block").with(user(maya)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(page(maya, "/posts/" + post)).contains("data-applause=\"1\"");
+        assertThat(page(maya, "/feed")).contains("data-applause=\"1\"");
     }
 
     @Test

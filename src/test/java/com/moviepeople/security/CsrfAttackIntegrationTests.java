@@ -103,6 +103,7 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("delete an availability range", Actor.VICTIM, true, w -> post("/availability/" + w.range() + "/delete")),
                 route("show availability to everyone", Actor.VICTIM, true, w -> post("/settings/availability").param("visibility", "everyone")),
                 route("renew the calendar feed", Actor.VICTIM, true, w -> post("/availability/feed/renew")),
+                route("turn the calendar feed off", Actor.VICTIM, false, w -> post("/availability/feed/stop")),
                 route("dismiss a report", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 route("suspend a member", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/suspend")));
     }
