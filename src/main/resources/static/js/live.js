@@ -5,6 +5,7 @@
  *   unread  {"count": N}                                    first on every (re)opened stream: the unread total
  *   message {"with": <member id>, "incoming": true|false}  a message in the conversation with that member
  *   read    {"with": <member id>}                           the member read messages (another tab, maybe)
+ *   notice  {}                                              the member's notifications changed: refresh the bell
  *   resync  {}                                              events may have been missed: fetch what is new
  * On the open conversation an event fires "mp:message" on its poll element, and htmx fetches the
  * new messages through the usual /messages/{username}/since fragment; elsewhere the navigation's
@@ -39,26 +40,27 @@
         }
     }
 
-    // Replaces #nav-unread with a fresh copy; several events in a row cost one request.
-    var badgeTimer = null;
-    function refreshBadge() {
-        if (badgeTimer !== null || !window.fetch || !document.getElementById('nav-unread')) {
+    // Replaces a navigation badge (#nav-unread, #nav-notifications) with a fresh copy from its URL;
+    // several events in a row cost one request.
+    var badgeTimers = {};
+    function refresh(id, url) {
+        if (badgeTimers[id] || !window.fetch || !document.getElementById(id)) {
             return;
         }
-        badgeTimer = setTimeout(function () {
-            badgeTimer = null;
-            fetch('/messages/unread', {credentials: 'same-origin', redirect: 'manual'})
+        badgeTimers[id] = setTimeout(function () {
+            badgeTimers[id] = null;
+            fetch(url, {credentials: 'same-origin', redirect: 'manual'})
                 .then(function (response) {
                     return response.ok ? response.text() : null;
                 })
                 .then(function (html) {
-                    var current = document.getElementById('nav-unread');
+                    var current = document.getElementById(id);
                     if (!html || !current) {
                         return;
                     }
                     var template = document.createElement('template');
                     template.innerHTML = html.trim();
-                    var fresh = template.content.querySelector('#nav-unread');
+                    var fresh = template.content.querySelector('#' + id);
                     if (fresh) {
                         current.replaceWith(fresh);
                     }
@@ -67,6 +69,10 @@
                     // Offline for a moment: the next page shows the count.
                 });
         }, 200);
+    }
+
+    function refreshBadge() {
+        refresh('nav-unread', '/messages/unread');
     }
 
     function handle(type, data) {
@@ -92,9 +98,12 @@
             // A stream (re)opened: what happened while none was open was not announced. (Its
             // unread count follows.)
             fetchNewMessages();
+        } else if (type === 'notice') {
+            refresh('nav-notifications', '/notifications/badge');
         } else if (type === 'resync') {
             fetchNewMessages();
             refreshBadge();
+            refresh('nav-notifications', '/notifications/badge');
         }
     }
 
@@ -104,7 +113,7 @@
         var retryDelay = 15000;
         function open() {
             var source = new EventSource('/messages/stream');
-            ['unread', 'message', 'read', 'resync'].forEach(function (type) {
+            ['unread', 'message', 'read', 'notice', 'resync'].forEach(function (type) {
                 source.addEventListener(type, function (event) {
                     var data = {};
                     try {

@@ -9,12 +9,13 @@ import java.util.Optional;
  *
  * <p>Payload formats, kept stable so that old and new instances understand each other during a
  * rolling deploy (anything else is ignored): {@code message:<senderId>:<recipientId>},
- * {@code read:<readerId>:<otherId>} and {@code ended:<memberId>:0} (the member's sessions were
- * ended: their streams end too, and only pages still logged in reconnect).
+ * {@code read:<readerId>:<otherId>}, {@code ended:<memberId>:0} (the member's sessions were
+ * ended: their streams end too, and only pages still logged in reconnect) and
+ * {@code notice:<memberId>:0} (the member has a new notification: the bell's count changed).
  */
 record LiveChange(Kind kind, long actorId, long otherId) {
 
-    enum Kind { MESSAGE, READ, ENDED }
+    enum Kind { MESSAGE, READ, ENDED, NOTICE }
 
     /** One server-sent event for the open pages of {@code memberId}. */
     record Delivery(long memberId, String event, String data) {
@@ -30,6 +31,10 @@ record LiveChange(Kind kind, long actorId, long otherId) {
 
     static LiveChange sessionsEnded(long memberId) {
         return new LiveChange(Kind.ENDED, memberId, 0);
+    }
+
+    static LiveChange notice(long memberId) {
+        return new LiveChange(Kind.NOTICE, memberId, 0);
     }
 
     String payload() {
@@ -49,6 +54,7 @@ record LiveChange(Kind kind, long actorId, long otherId) {
             case "message" -> Kind.MESSAGE;
             case "read" -> Kind.READ;
             case "ended" -> Kind.ENDED;
+            case "notice" -> Kind.NOTICE;
             default -> null;
         };
         try {
@@ -70,6 +76,7 @@ record LiveChange(Kind kind, long actorId, long otherId) {
                     new Delivery(otherId, "message", "{\"with\":" + actorId + ",\"incoming\":true}"),
                     new Delivery(actorId, "message", "{\"with\":" + otherId + ",\"incoming\":false}"));
             case READ -> List.of(new Delivery(actorId, "read", "{\"with\":" + otherId + "}"));
+            case NOTICE -> List.of(new Delivery(actorId, "notice", "{}"));
             case ENDED -> List.of();
         };
     }

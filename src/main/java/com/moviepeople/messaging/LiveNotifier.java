@@ -37,6 +37,10 @@ class LiveNotifier {
         publish(LiveChange.messagesRead(readerId, otherId));
     }
 
+    void notice(long memberId) {
+        publish(LiveChange.notice(memberId));
+    }
+
     /*
      * A member's sessions end (password change or reset, "log out everywhere", suspension, account
      * deletion): their streams on every instance end with them, in the same transaction.

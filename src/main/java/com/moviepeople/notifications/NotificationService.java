@@ -1,6 +1,7 @@
 package com.moviepeople.notifications;
 
 import com.moviepeople.blocking.Blocks;
+import com.moviepeople.messaging.LiveUpdates;
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
@@ -50,11 +51,13 @@ class NotificationService {
     private final JdbcClient jdbc;
     private final Blocks blocks;
     private final MemberCards cards;
+    private final LiveUpdates live;
 
-    NotificationService(JdbcClient jdbc, Blocks blocks, MemberCards cards) {
+    NotificationService(JdbcClient jdbc, Blocks blocks, MemberCards cards, LiveUpdates live) {
         this.jdbc = jdbc;
         this.blocks = blocks;
         this.cards = cards;
+        this.live = live;
     }
 
     /**
@@ -92,6 +95,10 @@ class NotificationService {
                 .query(Long.class).list();
         id.forEach(n -> jdbc.sql("insert into notification_actor (notification_id, actor_id) values (:n, :actor) on conflict do nothing")
                 .param("n", n).param("actor", actorId).update());
+        if (!id.isEmpty()) {
+            // The recipient's open pages, on any instance, refresh the bell once this commits.
+            live.noticeFor(recipientId);
+        }
     }
 
     /** Takes {@code actorId} out of what {@code recipientId} heard about {@code kind} on a credit (a confirmation withdrawn). */
@@ -185,13 +192,18 @@ class NotificationService {
                     .param("me", memberId).param("post", row.postId()).update();
         }
         MemberCard actor = cards.cardsFor(Set.of(row.actorId())).get(row.actorId());
+        live.noticeFor(memberId); // the member's other tabs
         return link(row, actor, memberUsername);
     }
 
     @Transactional
     int markAllRead(long memberId) {
-        return jdbc.sql("update notification set read_at = now() where recipient_id = :me and read_at is null")
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and read_at is null")
                 .param("me", memberId).update();
+        if (marked > 0) {
+            live.noticeFor(memberId);
+        }
+        return marked;
     }
 
     private static String link(Row row, MemberCard actor, String memberUsername) {

@@ -29,6 +29,12 @@ class NotificationsController {
         return "notifications/index";
     }
 
+    /** The navigation's bell alone ({@code nav} comes from the navigation advice), fetched on a live update. */
+    @GetMapping("/notifications/badge")
+    String badge() {
+        return "layout :: notificationsBadge";
+    }
+
     /** Marks it read; with {@code open=true} goes on to the thing, otherwise back to the list. */
     @PostMapping("/notifications/{id:[0-9]{1,18}}/read")
     String read(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,

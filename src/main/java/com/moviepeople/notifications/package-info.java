@@ -4,7 +4,8 @@
  * other modules' events; activity on the same thing joins one unread notification ("Maya and 4
  * others applauded your post"). Deleted things take their notifications with them (foreign keys,
  * V33); a block removes what the two members heard about each other. The navigation's bell counts
- * the unread ones. No public API: nothing depends on it.
+ * the unread ones, and the messaging module's live stream ({@code LiveUpdates}) tells the member's open
+ * pages, on any instance, to fetch it again. No public API: nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "connections", "credits", "feed", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"blocking", "connections", "credits", "feed", "messaging", "shared"})
 package com.moviepeople.notifications;

@@ -121,6 +121,36 @@ class LiveUpdatesIntegrationTests extends IntegrationTest {
         assertThat(content(annas)).containsOnlyOnce("event:message");
     }
 
+    @Autowired
+    com.moviepeople.feed.Feed feed;
+
+    @Test
+    void aNewNotificationLightsTheBellOnTheRecipientsPagesOnly() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        connect(maya, ben);
+        long post = feed.publish(maya.id(), "Rough cut is ready");
+        // Let the notifications of connecting arrive first: the streams below open after them.
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (jdbc.queryForObject("select count(*) from event_publication", Long.class) > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        MvcResult mayas = openStream(maya);
+        MvcResult bens = openStream(ben);
+
+        feed.comment(ben.id(), post, "Watching it tonight");
+
+        // Only the event, no text: the page fetches the bell (and only its own).
+        assertThat(awaitEvent(mayas, "event:notice\ndata:{}\n\n")).doesNotContain("Watching it tonight");
+        Thread.sleep(300);
+        assertThat(content(bens)).doesNotContain("event:notice");
+        String bell = mvc.perform(get("/notifications/badge").with(user(maya))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        // Ben accepting her request to connect, and his comment.
+        assertThat(bell.strip()).startsWith("<span id=\"nav-notifications\">").contains("data-unread-notifications=\"2\"");
+        mvc.perform(get("/notifications/badge")).andExpect(redirectedUrl("/login"));
+    }
+
     @Test
     void aRolledBackMessageIsNeverAnnounced() throws Exception {
         CurrentMember anna = newMember("anna");
