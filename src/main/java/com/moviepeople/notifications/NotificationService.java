@@ -63,8 +63,8 @@ class NotificationService {
     /**
      * Tells {@code recipientId} that {@code actorId} did {@code kind} to {@code target}: joins the
      * unread notification about the same thing if there is one (the actor counted once), else
-     * starts one. Nothing for oneself, between members blocked either way, or about a thing
-     * deleted meanwhile.
+     * starts one. Nothing for oneself, between members blocked either way, or about a thing or a
+     * member deleted meanwhile (the handler then succeeds: nothing is left to tell).
      */
     @Transactional
     void notify(long recipientId, long actorId, NotificationKind kind, Target target, String detail) {
@@ -79,7 +79,8 @@ class NotificationService {
                         insert into notification (recipient_id, kind, actor_id, post_id, comment_id, connection_id, credit_id,
                                                   detail, group_key)
                         select :recipient, :kind, :actor, :post, :comment, :connection, :credit, :detail, :group
-                        where (cast(:post as bigint) is null or exists (select 1 from post where id = :post))
+                        where exists (select 1 from member where id = :recipient) and exists (select 1 from member where id = :actor)
+                          and (cast(:post as bigint) is null or exists (select 1 from post where id = :post))
                           and (cast(:comment as bigint) is null or exists (select 1 from comment where id = :comment))
                           and (cast(:connection as bigint) is null or exists (select 1 from connection where id = :connection))
                           and (cast(:credit as bigint) is null or exists (select 1 from credit where id = :credit))
