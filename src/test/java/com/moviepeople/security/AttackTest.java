@@ -76,6 +76,7 @@ abstract class AttackTest extends IntegrationTest {
     }
 
     World world() {
+        java.sql.Timestamp started = java.sql.Timestamp.from(java.time.Instant.now());
         CurrentMember victim = newMember("victim");
         CurrentMember attacker = newMember("attacker");
         CurrentMember friend = newMember("friend");
@@ -103,6 +104,10 @@ abstract class AttackTest extends IntegrationTest {
                 values (?, 'COMMENT', ?, ?, ?, ?) returning id""",
                 Long.class, victim.id(), friend.id(), post, comment, "COMMENT:attack:" + post);
         jdbc.update("insert into notification_actor (notification_id, actor_id) values (?, ?)", notification, friend.id());
+        // The background work this world set off (feed posts, notifications) is done before any
+        // snapshot: a refused attack must find the tables exactly as they were.
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "select count(*) from event_publication where publication_date >= ?", Long.class, started) == 0);
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
                 credits(victim, friend, requester), range, notification);
     }
