@@ -22,7 +22,7 @@ record AvailabilityForm(String startDate, String endDate, String status, String 
     }
 
     static AvailabilityForm of(AvailabilityRange range) {
-        return new AvailabilityForm(range.startDate().toString(), range.endDate().toString(), range.status().value(),
+        return new AvailabilityForm(range.startDate().toString(), range.endDate().toString(), range.status().getValue(),
                 range.holdRank() == null ? "" : range.holdRank().toString(), range.note() == null ? "" : range.note());
     }
 }

@@ -31,7 +31,7 @@ record AvailabilityRange(long id, LocalDate startDate, LocalDate endDate, Availa
         if (status == AvailabilityStatus.HOLD) {
             return holdRank != null && holdRank == 2 ? "Second hold" : "First hold";
         }
-        return status.label();
+        return status.getLabel();
     }
 
     public long getDays() {

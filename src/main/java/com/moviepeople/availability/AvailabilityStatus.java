@@ -20,15 +20,6 @@ public enum AvailabilityStatus {
         this.label = label;
     }
 
-    String value() {
-        return value;
-    }
-
-    String label() {
-        return label;
-    }
-
-    // Bean-style getters for the templates.
     public String getValue() {
         return value;
     }

@@ -16,11 +16,6 @@ public record AvailabilityStrip(List<Week> weeks) {
     private static final DateTimeFormatter SHORT = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
     private static final DateTimeFormatter TWO_LINES = DateTimeFormatter.ofPattern("d'\n'MMM", Locale.ENGLISH);
 
-    /** How many weeks give each answer, for a one-line summary. */
-    public long count(AvailabilityAnswer answer) {
-        return weeks.stream().filter(w -> w.answer() == answer).count();
-    }
-
     public record Week(LocalDate first, LocalDate last, AvailabilityAnswer answer) {
         /** "7" over "Dec", the week's first day (two lines: every cell the same height). */
         public String label() {
