@@ -31,6 +31,16 @@ class AvailabilityRepository {
                 .query(AvailabilityRepository::range).list();
     }
 
+    /**
+     * Serializes one member's writes to their ranges until the transaction ends: two overlapping
+     * inserts at once would otherwise deadlock in the exclusion constraint's check (each waits for
+     * the other's tuple); this way the second sees the first and is refused as an overlap.
+     */
+    void lockMember(long memberId) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtextextended('availability:' || :member, 0))")
+                .param("member", memberId).query().singleRow();
+    }
+
     long countUpcoming(long memberId, LocalDate today) {
         return jdbc.sql("select count(*) from availability_range where member_id = :member and period && daterange(cast(:today as date), null)")
                 .param("member", memberId).param("today", today).query(Long.class).single();

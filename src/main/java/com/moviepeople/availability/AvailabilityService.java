@@ -118,6 +118,7 @@ class AvailabilityService {
     /** Adds a range; its days must be free of my other ranges. */
     @Transactional
     long add(long memberId, Checked range) {
+        repository.lockMember(memberId);
         if (repository.countUpcoming(memberId, today()) >= MAX_RANGES) {
             throw new TooManyRangesException();
         }
@@ -132,6 +133,7 @@ class AvailabilityService {
     /** Changes one of my ranges (404 for anyone else's). */
     @Transactional
     void update(long memberId, long id, Checked range) {
+        repository.lockMember(memberId);
         repository.find(memberId, id).orElseThrow(NotFoundException::new);
         checkOverlap(memberId, range, id);
         try {
