@@ -25,7 +25,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8",
         // Tests run the clean-up themselves (ScheduledCleanupIntegrationTests), never on the hour.
-        "moviepeople.cleanup.cron=-",
+        "moviepeople.cleanup.cron=-", "moviepeople.notifications.digest-cron=-",
+        // Tests run the digest at any hour of the day.
+        "moviepeople.notifications.digest-hour=0",
         // Tests act from one address many times; RateLimitIntegrationTests checks the real limits.
         "moviepeople.rate-limits.signup-per-address=100000/1h",
         "moviepeople.rate-limits.password-reset-per-address=100000/1h",

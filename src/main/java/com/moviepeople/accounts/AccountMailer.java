@@ -13,7 +13,14 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import jakarta.annotation.PreDestroy;
 import org.springframework.util.StringUtils;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.core.env.Environment;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -30,9 +37,9 @@ import java.util.concurrent.TimeUnit;
  * links, is written to the log and kept in a small development outbox ({@code /dev/outbox}).
  */
 @Component
-class AccountMailer {
+class AccountMailer implements Mailer {
 
-    record OutboxMail(Instant sentAt, String to, String subject, String body) {
+    record OutboxMail(Instant sentAt, String to, String subject, String body, Map<String, String> headers) {
     }
 
     private static final Logger log = LoggerFactory.getLogger(AccountMailer.class);
@@ -55,12 +62,14 @@ class AccountMailer {
     private final Deque<OutboxMail> outbox = new ArrayDeque<>();
     /** False in production (the prod profile): mails carry live sign-in links, never logged or kept there. */
     private final boolean devOutbox;
+    private final Environment environment;
 
     AccountMailer(ObjectProvider<JavaMailSender> mailSender,
                   @Value("${moviepeople.mail.from:MoviePeople <no-reply@moviepeople.example>}") String from,
                   @Value("${moviepeople.base-url:}") String baseUrl,
-                  @Value("${moviepeople.mail.dev-outbox:true}") boolean devOutbox) {
+                  @Value("${moviepeople.mail.dev-outbox:true}") boolean devOutbox, Environment environment) {
         this.mailSender = mailSender;
+        this.environment = environment;
         this.devOutbox = devOutbox;
         this.from = from;
         this.baseUrl = baseUrl;
@@ -75,28 +84,58 @@ class AccountMailer {
     }
 
     /** An absolute link to {@code path}: {@code moviepeople.base-url} if set, else the current request's origin. */
-    String link(String path) {
+    @Override
+    public String link(String path) {
         if (StringUtils.hasText(baseUrl)) {
             return baseUrl.replaceAll("/+$", "") + path;
         }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes) {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).toUriString();
+        }
+        // A background job (the notification mails): no request to take the origin from.
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + path;
     }
 
-    void send(String to, String subject, String body) {
+    @Override
+    public void deliver(String to, String subject, String body, Map<String, String> headers) {
         JavaMailSender sender = mailSender.getIfAvailable();
-        if (sender == null && !devOutbox) {
+        if (sender == null) {
+            keepOrDrop(to, subject, body, headers);
+            return;
+        }
+        sender.send(mimeMessage -> {
+            MimeMessageHelper message = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
+            message.setFrom(from);
+            message.setTo(to);
+            message.setSubject(subject);
+            message.setText(body);
+            for (Map.Entry<String, String> header : headers.entrySet()) {
+                mimeMessage.setHeader(header.getKey(), header.getValue());
+            }
+        });
+    }
+
+    /** Without SMTP: into the log and the development outbox, or (production) nowhere. */
+    private void keepOrDrop(String to, String subject, String body, Map<String, String> headers) {
+        if (!devOutbox) {
             // Production without SMTP: the links in the body sign people in, so they go nowhere.
             log.error("Mail '{}' not sent: no SMTP server configured (set spring.mail.host, see docs/deploy.md)", subject);
             return;
         }
-        if (sender == null) {
-            log.info("Mail (no SMTP configured, see /dev/outbox) to {}: {}\n{}", to, subject, body);
-            synchronized (this) {
-                outbox.addFirst(new OutboxMail(Instant.now(), to, subject, body));
-                while (outbox.size() > OUTBOX_SIZE) {
-                    outbox.removeLast();
-                }
+        log.info("Mail (no SMTP configured, see /dev/outbox) to {}: {}\n{}", to, subject, body);
+        synchronized (this) {
+            outbox.addFirst(new OutboxMail(Instant.now(), to, subject, body, Map.copyOf(headers)));
+            while (outbox.size() > OUTBOX_SIZE) {
+                outbox.removeLast();
             }
+        }
+    }
+
+    void send(String to, String subject, String body) {
+        JavaMailSender sender = mailSender.getIfAvailable();
+        if (sender == null) {
+            keepOrDrop(to, subject, body, Map.of());
             return;
         }
         SimpleMailMessage message = new SimpleMailMessage();

@@ -149,6 +149,17 @@ public class AccountService implements MemberDirectory, MemberModeration {
         return members.findById(id).map(Member::isEmailVerified).orElse(false);
     }
 
+    @Override
+    public Optional<MailRecipient> mailRecipient(long id) {
+        return jdbc.sql("""
+                        select id, username, display_name, email from member
+                        where id = :id and email_verified_at is not null and suspended_at is null""")
+                .param("id", id)
+                .query((rs, i) -> new MailRecipient(rs.getLong("id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("email")))
+                .optional();
+    }
+
     // --- moderation ------------------------------------------------------------------------
 
     @Override

@@ -19,4 +19,10 @@ public interface MemberDirectory {
 
     /** Unverified members may use the site but send only a few requests and messages a day. */
     boolean isEmailVerified(long id);
+
+    /**
+     * Where to mail the member about activity: empty unless the address is verified (no mail to an
+     * address nobody confirmed) and the member is not suspended.
+     */
+    Optional<MailRecipient> mailRecipient(long id);
 }

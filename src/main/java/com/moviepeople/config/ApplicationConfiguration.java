@@ -6,6 +6,12 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
 import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
@@ -15,6 +21,16 @@ class ApplicationConfiguration {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * ShedLock on PostgreSQL (table {@code shedlock}, database time, so instances' clocks do not
+     * matter): scheduled jobs that must run on one instance at a time take their lock through it.
+     */
+    @Bean
+    LockingTaskExecutor lockingTaskExecutor(DataSource dataSource) {
+        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(new JdbcTemplate(dataSource)).withTableName("shedlock").usingDbTime().build()));
     }
 
     /**

@@ -1,18 +1,14 @@
 package com.moviepeople.config;
 
 import com.moviepeople.shared.Housekeeping;
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import javax.sql.DataSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -38,11 +34,10 @@ class ScheduledCleanup {
     private final LockingTaskExecutor executor;
     private final Clock clock;
 
-    ScheduledCleanup(List<Housekeeping> tasks, DataSource dataSource, Clock clock) {
+    ScheduledCleanup(List<Housekeeping> tasks, LockingTaskExecutor executor, Clock clock) {
         this.tasks = tasks;
         this.clock = clock;
-        this.executor = new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(new JdbcTemplate(dataSource)).withTableName("shedlock").usingDbTime().build()));
+        this.executor = executor;
     }
 
     @Scheduled(cron = "${moviepeople.cleanup.cron:0 17 * * * *}")

@@ -29,6 +29,15 @@ public interface Messaging {
     /** Messages to {@code memberId} not read yet, from everyone (the navigation badge). */
     long unreadCount(long memberId);
 
+    /**
+     * {@code memberId}'s unread messages sent after {@code since}, per sender, most recent first
+     * (the notification mails list them).
+     */
+    java.util.List<UnreadMessages> unreadSince(long memberId, java.time.Instant since);
+
+    /** The members with any unread message sent after {@code since} (who may get a digest). */
+    java.util.Set<Long> recipientsOfUnreadSince(java.time.Instant since);
+
     /** Marks every message from {@code otherId} to {@code readerId} read; returns how many were unread. */
     int markRead(long readerId, long otherId);
 

@@ -8,6 +8,7 @@ import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.ReportableContent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,9 +48,11 @@ class MessagingService implements Messaging {
     private final MemberCards cards;
     private final LiveNotifier live;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     MessagingService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberDirectory members, MemberCards cards,
-                     LiveNotifier live, Clock clock) {
+                     LiveNotifier live, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.connections = connections;
         this.blocks = blocks;
@@ -91,6 +94,7 @@ class MessagingService implements Messaging {
                 .query(Long.class).single();
         // Delivered to every instance when this transaction commits; never if it rolls back.
         live.messageSent(senderId, recipientId);
+        events.publishEvent(new MessageSent(messageId, senderId, recipientId));
         return messageId;
     }
 
@@ -99,6 +103,26 @@ class MessagingService implements Messaging {
     public long unreadCount(long memberId) {
         return jdbc.sql("select count(*) from message where recipient_id = :m and read_at is null")
                 .param("m", memberId).query(Long.class).single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<UnreadMessages> unreadSince(long memberId, Instant since) {
+        return jdbc.sql("""
+                        select sender_id, count(*) as n, max(sent_at) as latest from message
+                        where recipient_id = :m and read_at is null and sent_at > :since
+                        group by sender_id order by latest desc""")
+                .param("m", memberId).param("since", Timestamp.from(since))
+                .query((rs, i) -> new UnreadMessages(rs.getLong("sender_id"), rs.getLong("n"),
+                        rs.getTimestamp("latest").toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public java.util.Set<Long> recipientsOfUnreadSince(Instant since) {
+        return new java.util.HashSet<>(jdbc.sql("select distinct recipient_id from message where read_at is null and sent_at > :since")
+                .param("since", Timestamp.from(since)).query(Long.class).list());
     }
 
     @Override

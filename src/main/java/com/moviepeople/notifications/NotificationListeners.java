@@ -7,6 +7,7 @@ import com.moviepeople.credits.CreditConfirmed;
 import com.moviepeople.credits.CreditUnconfirmed;
 import com.moviepeople.feed.Applauded;
 import com.moviepeople.feed.CommentAdded;
+import com.moviepeople.messaging.MessageSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -19,42 +20,50 @@ import org.springframework.stereotype.Component;
 class NotificationListeners {
 
     private final NotificationService notifications;
+    private final NotificationMails mails;
 
-    NotificationListeners(NotificationService notifications) {
+    NotificationListeners(NotificationService notifications, NotificationMails mails) {
         this.notifications = notifications;
+        this.mails = mails;
+    }
+
+    /** Writes the notification and, in the same transaction, the immediate mail about it if one is due. */
+    private void notify(long recipientId, long actorId, NotificationKind kind, NotificationService.Target target, String detail) {
+        notifications.notify(recipientId, actorId, kind, target, detail)
+                .ifPresent(id -> mails.notified(recipientId, id, target.threadKey()));
     }
 
     @ApplicationModuleListener
     void on(ConnectionRequested event) {
-        notifications.notify(event.receiverId(), event.requesterId(), NotificationKind.CONNECTION_REQUEST,
+        notify(event.receiverId(), event.requesterId(), NotificationKind.CONNECTION_REQUEST,
                 NotificationService.Target.connection(event.connectionId()), null);
     }
 
     @ApplicationModuleListener
     void on(ConnectionAccepted event) {
-        notifications.notify(event.requesterId(), event.receiverId(), NotificationKind.CONNECTION_ACCEPTED,
+        notify(event.requesterId(), event.receiverId(), NotificationKind.CONNECTION_ACCEPTED,
                 NotificationService.Target.connection(event.connectionId()), null);
     }
 
     @ApplicationModuleListener
     void on(CommentAdded event) {
         NotificationService.Target target = NotificationService.Target.post(event.postId(), event.commentId());
-        notifications.notify(event.postAuthorId(), event.commenterId(), NotificationKind.COMMENT, target, null);
+        notify(event.postAuthorId(), event.commenterId(), NotificationKind.COMMENT, target, null);
         for (long earlier : event.earlierCommenterIds()) {
-            notifications.notify(earlier, event.commenterId(), NotificationKind.THREAD_COMMENT, target, null);
+            notify(earlier, event.commenterId(), NotificationKind.THREAD_COMMENT, target, null);
         }
     }
 
     @ApplicationModuleListener
     void on(Applauded event) {
-        notifications.notify(event.authorId(), event.memberId(),
+        notify(event.authorId(), event.memberId(),
                 event.commentId() == null ? NotificationKind.APPLAUSE_POST : NotificationKind.APPLAUSE_COMMENT,
                 NotificationService.Target.post(event.postId(), event.commentId()), null);
     }
 
     @ApplicationModuleListener
     void on(CreditConfirmed event) {
-        notifications.notify(event.ownerId(), event.confirmerId(), NotificationKind.CREDIT_CONFIRMED,
+        notify(event.ownerId(), event.confirmerId(), NotificationKind.CREDIT_CONFIRMED,
                 NotificationService.Target.credit(event.creditId()),
                 event.role() + " · " + event.productionTitle() + " (" + event.year() + ")");
     }
@@ -62,6 +71,11 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(CreditUnconfirmed event) {
         notifications.withdrawCredit(event.ownerId(), event.confirmerId(), event.creditId());
+    }
+
+    @ApplicationModuleListener
+    void on(MessageSent event) {
+        mails.messageReceived(event.recipientId(), event.senderId());
     }
 
     @ApplicationModuleListener

@@ -38,6 +38,11 @@ class NotificationService {
         static Target credit(long creditId) {
             return new Target(null, null, null, creditId);
         }
+
+        /** The thread for "at most one mail per thread per 10 minutes": the post, request or credit. */
+        String threadKey() {
+            return postId != null ? "post:" + postId : connectionId != null ? "connection:" + connectionId : "credit:" + creditId;
+        }
     }
 
     private record Row(long id, NotificationKind kind, long actorId, Long postId, Long commentId, String detail,
@@ -67,9 +72,9 @@ class NotificationService {
      * member deleted meanwhile (the handler then succeeds: nothing is left to tell).
      */
     @Transactional
-    void notify(long recipientId, long actorId, NotificationKind kind, Target target, String detail) {
+    java.util.Optional<Long> notify(long recipientId, long actorId, NotificationKind kind, Target target, String detail) {
         if (recipientId == actorId || blocks.isBlockedEitherWay(recipientId, actorId)) {
-            return;
+            return java.util.Optional.empty();
         }
         String thing = target.commentId() != null && kind == NotificationKind.APPLAUSE_COMMENT ? "comment:" + target.commentId()
                 : target.postId() != null ? "post:" + target.postId()
@@ -100,6 +105,7 @@ class NotificationService {
             // The recipient's open pages, on any instance, refresh the bell once this commits.
             live.noticeFor(recipientId);
         }
+        return id.stream().findFirst();
     }
 
     /** Takes {@code actorId} out of what {@code recipientId} heard about {@code kind} on a credit (a confirmation withdrawn). */
@@ -139,14 +145,23 @@ class NotificationService {
                 .param("ids", ids).update();
     }
 
+    private static final String ROW_COLUMNS = """
+            select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.detail, n.updated_at, n.read_at is not null as read,
+                   (select count(*) from notification_actor na where na.notification_id = n.id) as actors
+            from notification n
+            """;
+
+    private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
+                (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
+                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors"));
+    }
+
     /** The member's notifications, newest activity first, after {@code cursor}. */
     @Transactional(readOnly = true)
     Page page(long memberId, String memberUsername, KeysetCursor cursor) {
         long[] blocked = blocks.blockedIdArrayOf(memberId);
-        List<Row> rows = jdbc.sql("""
-                        select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.detail, n.updated_at, n.read_at is not null as read,
-                               (select count(*) from notification_actor na where na.notification_id = n.id) as actors
-                        from notification n
+        List<Row> rows = jdbc.sql(ROW_COLUMNS + """
                         where n.recipient_id = :me and (n.updated_at, n.id) < (:at, :id)
                           and n.actor_id <> all(cast(:blocked as bigint[]))
                         order by n.updated_at desc, n.id desc
@@ -154,25 +169,56 @@ class NotificationService {
                 .param("me", memberId).param("blocked", blocked)
                 .param("at", OffsetDateTime.ofInstant(cursor.at(), ZoneOffset.UTC)).param("id", cursor.id())
                 .param("n", PAGE_SIZE + 1)
-                .query((rs, i) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
-                        (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
-                        rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors")))
+                .query((rs, i) -> row(rs))
                 .list();
         boolean more = rows.size() > PAGE_SIZE;
         List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page(views(page, memberUsername), more ? new KeysetCursor(last.at(), last.id()).encode() : null);
+    }
+
+    /**
+     * The member's unread notifications with activity after {@code since}, newest first, at most
+     * {@code limit} (the mails), and how many there are in all.
+     */
+    @Transactional(readOnly = true)
+    Unread unreadSince(long memberId, String memberUsername, Instant since, int limit) {
+        long[] blocked = blocks.blockedIdArrayOf(memberId);
+        List<Row> rows = jdbc.sql(ROW_COLUMNS + """
+                        where n.recipient_id = :me and n.read_at is null and n.updated_at > :since
+                          and n.actor_id <> all(cast(:blocked as bigint[]))
+                        order by n.updated_at desc, n.id desc""")
+                .param("me", memberId).param("blocked", blocked).param("since", OffsetDateTime.ofInstant(since, ZoneOffset.UTC))
+                .query((rs, i) -> row(rs))
+                .list();
+        return new Unread(views(rows.subList(0, Math.min(limit, rows.size())), memberUsername), rows.size());
+    }
+
+    /** Unread notifications for a mail: the first ones and the total. */
+    record Unread(List<NotificationView> notifications, int total) {
+    }
+
+    /** One of the member's notifications while it is unread (the immediate mail about it). */
+    @Transactional(readOnly = true)
+    java.util.Optional<NotificationView> unread(long memberId, String memberUsername, long id) {
+        List<Row> rows = jdbc.sql(ROW_COLUMNS + "where n.id = :id and n.recipient_id = :me and n.read_at is null")
+                .param("id", id).param("me", memberId).query((rs, i) -> row(rs)).list();
+        return views(rows, memberUsername).stream().findFirst();
+    }
+
+    private List<NotificationView> views(List<Row> rows, String memberUsername) {
         Set<Long> actorIds = new LinkedHashSet<>();
-        page.forEach(r -> actorIds.add(r.actorId()));
+        rows.forEach(r -> actorIds.add(r.actorId()));
         Map<Long, MemberCard> actors = actorIds.isEmpty() ? Map.of() : cards.cardsFor(actorIds);
         List<NotificationView> views = new ArrayList<>();
-        for (Row r : page) {
+        for (Row r : rows) {
             MemberCard actor = actors.get(r.actorId());
             if (actor != null) {
                 views.add(new NotificationView(r.id(), r.kind(), actor, Math.max(0, r.actors() - 1), r.detail(),
                         link(r, actor, memberUsername), r.at(), r.read()));
             }
         }
-        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(views, more ? new KeysetCursor(last.at(), last.id()).encode() : null);
+        return views;
     }
 
     /** Marks one of the member's notifications read (404 for anyone else's); returns where it points. */
@@ -183,18 +229,37 @@ class NotificationService {
                         where id = :id and recipient_id = :me
                         returning id, kind, actor_id, post_id, comment_id, detail, updated_at, true as read, 0 as actors""")
                 .param("id", id).param("me", memberId)
-                .query((rs, i) -> new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
-                        (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
-                        rs.getTimestamp("updated_at").toInstant(), true, 0))
+                .query((rs, i) -> row(rs))
                 .optional().orElseThrow(NotFoundException::new);
         // The other unread notifications about the same post are read too: the member is looking at it.
         if (row.postId() != null) {
-            jdbc.sql("update notification set read_at = now() where recipient_id = :me and post_id = :post and read_at is null")
-                    .param("me", memberId).param("post", row.postId()).update();
+            markPostRead(memberId, row.postId());
         }
         MemberCard actor = cards.cardsFor(Set.of(row.actorId())).get(row.actorId());
         live.noticeFor(memberId); // the member's other tabs
         return link(row, actor, memberUsername);
+    }
+
+    /** The member opened the post: what they heard about it is read. How many were unread. */
+    @Transactional
+    int markPostRead(long memberId, long postId) {
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and post_id = :post and read_at is null")
+                .param("me", memberId).param("post", postId).update();
+        if (marked > 0) {
+            live.noticeFor(memberId);
+        }
+        return marked;
+    }
+
+    /** The member opened the page of all things of this kind (their pending requests). */
+    @Transactional
+    int markKindRead(long memberId, NotificationKind kind) {
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and kind = :kind and read_at is null")
+                .param("me", memberId).param("kind", kind.name()).update();
+        if (marked > 0) {
+            live.noticeFor(memberId);
+        }
+        return marked;
     }
 
     @Transactional

@@ -18,29 +18,29 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser over plain HTTP for tests of running app instances: one cookie jar, any instance. */
-final class HttpBrowser {
+public final class HttpBrowser {
 
     final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
 
-    HttpResponse<String> get(int port, String path) throws Exception {
+    public HttpResponse<String> get(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Accept", "text/html")
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> post(int port, String path, String form) throws Exception {
+    public HttpResponse<String> post(int port, String path, String form) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html")
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    String csrf(int port, String path) throws Exception {
+    public String csrf(int port, String path) throws Exception {
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get(port, path).body());
         assertThat(token.find()).isTrue();
         return URLEncoder.encode(token.group(1), StandardCharsets.UTF_8);
     }
 
-    void logIn(int port, String username, String password) throws Exception {
+    public void logIn(int port, String username, String password) throws Exception {
         HttpResponse<String> login = post(port, "/login", "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + csrf(port, "/login"));
         assertThat(login.statusCode()).isEqualTo(302);
@@ -48,15 +48,15 @@ final class HttpBrowser {
     }
 
     /** Opens a server-sent event stream, as EventSource does; its lines are collected in the background. */
-    EventStream stream(int port, String path) throws Exception {
+    public EventStream stream(int port, String path) throws Exception {
         HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofInputStream());
         return new EventStream(response);
     }
 
     /** An open event stream: what it received so far, and whether the server ended it. */
-    static final class EventStream implements AutoCloseable {
-        final HttpResponse<InputStream> response;
+    public static final class EventStream implements AutoCloseable {
+        public final HttpResponse<InputStream> response;
         private final StringBuffer received = new StringBuffer();
         private volatile boolean ended;
 
@@ -77,12 +77,12 @@ final class HttpBrowser {
             reader.start();
         }
 
-        String text() {
+        public String text() {
             return received.toString();
         }
 
         /** Waits until the stream has received {@code expected}; returns everything received. */
-        String await(String expected, Duration within) throws InterruptedException {
+        public String await(String expected, Duration within) throws InterruptedException {
             long deadline = System.nanoTime() + within.toNanos();
             while (!text().contains(expected) && System.nanoTime() < deadline) {
                 Thread.sleep(20);
@@ -91,7 +91,7 @@ final class HttpBrowser {
             return text();
         }
 
-        boolean awaitEnd(Duration within) throws InterruptedException {
+        public boolean awaitEnd(Duration within) throws InterruptedException {
             long deadline = System.nanoTime() + within.toNanos();
             while (!ended && System.nanoTime() < deadline) {
                 Thread.sleep(20);

@@ -76,8 +76,8 @@ class ScheduledCleanupIntegrationTests extends IntegrationTest {
 
     @Test
     void twoInstancesRunItOncePerPeriod() throws Exception {
-        ScheduledCleanup first = new ScheduledCleanup(tasks, dataSource, Clock.systemUTC());
-        ScheduledCleanup second = new ScheduledCleanup(tasks, dataSource, Clock.systemUTC());
+        ScheduledCleanup first = new ScheduledCleanup(tasks, new ApplicationConfiguration().lockingTaskExecutor(dataSource), Clock.systemUTC());
+        ScheduledCleanup second = new ScheduledCleanup(tasks, new ApplicationConfiguration().lockingTaskExecutor(dataSource), Clock.systemUTC());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<Boolean>> runs = pool.invokeAll(List.<Callable<Boolean>>of(first::runIfNoOtherInstanceDid,
