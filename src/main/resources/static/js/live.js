@@ -63,12 +63,27 @@
                     var fresh = template.content.querySelector('#' + id);
                     if (fresh) {
                         current.replaceWith(fresh);
+                        mirrorBell();
                     }
                 })
                 .catch(function () {
                     // Offline for a moment: the next page shows the count.
                 });
         }, 200);
+    }
+
+    // On phones the menu is collapsed: a bell beside the menu button shows the same count.
+    function mirrorBell() {
+        var badge = document.querySelector('#nav-notifications [data-unread-notifications]');
+        var mirror = document.querySelector('[data-bell-mirror]');
+        if (!badge || !mirror) {
+            return;
+        }
+        var count = badge.getAttribute('data-unread-notifications');
+        var pill = mirror.querySelector('.badge');
+        pill.textContent = count;
+        pill.classList.toggle('d-none', count === '0');
+        mirror.setAttribute('aria-label', count === '0' ? 'Notifications' : 'Notifications, ' + count + ' unread');
     }
 
     function refreshBadge() {

@@ -36,9 +36,10 @@ class ApplauseService {
     @Transactional
     Applause setPost(long memberId, long postId, Boolean want) {
         long author = feed.visiblePostAuthor(memberId, postId);
-        boolean added = set("post_applause", "post_id", postId, memberId, want);
-        if (added && author != memberId) {
-            events.publishEvent(new Applauded(memberId, author, postId, null));
+        int change = set("post_applause", "post_id", postId, memberId, want);
+        if (change != 0 && author != memberId) {
+            events.publishEvent(change > 0 ? new Applauded(memberId, author, postId, null)
+                    : new ApplauseWithdrawn(memberId, author, postId, null));
         }
         return applause("post_applause", "post_id", postId, memberId);
     }
@@ -52,9 +53,10 @@ class ApplauseService {
     @Transactional
     CommentApplause setComment(long memberId, long commentId, Boolean want) {
         FeedService.CommentRow comment = feed.visibleComment(memberId, commentId);
-        boolean added = set("comment_applause", "comment_id", commentId, memberId, want);
-        if (added && comment.authorId() != memberId) {
-            events.publishEvent(new Applauded(memberId, comment.authorId(), comment.postId(), commentId));
+        int change = set("comment_applause", "comment_id", commentId, memberId, want);
+        if (change != 0 && comment.authorId() != memberId) {
+            events.publishEvent(change > 0 ? new Applauded(memberId, comment.authorId(), comment.postId(), commentId)
+                    : new ApplauseWithdrawn(memberId, comment.authorId(), comment.postId(), commentId));
         }
         return new CommentApplause(comment.postId(), applause("comment_applause", "comment_id", commentId, memberId));
     }
@@ -65,20 +67,23 @@ class ApplauseService {
     /**
      * With {@code want} null: takes the member's applause back if there is one, otherwise adds it;
      * true adds it (if not there), false takes it back (if there). Gone meanwhile with its post or
-     * comment: nothing added. Returns whether it was added.
+     * comment: nothing added. Returns 1 when it was added, -1 when taken back, 0 when nothing changed.
      */
-    private boolean set(String table, String column, long id, long memberId, Boolean want) {
+    private int set(String table, String column, long id, long memberId, Boolean want) {
         if (!Boolean.TRUE.equals(want)) {
             int removed = jdbc.sql("delete from " + table + " where " + column + " = :id and member_id = :me")
                     .param("id", id).param("me", memberId).update();
-            if (removed > 0 || Boolean.FALSE.equals(want)) {
-                return false;
+            if (removed > 0) {
+                return -1;
+            }
+            if (Boolean.FALSE.equals(want)) {
+                return 0;
             }
         }
         String target = table.equals("post_applause") ? "post" : "comment";
         return jdbc.sql("insert into " + table + " (" + column + ", member_id) select :id, :me"
                         + " where exists (select 1 from " + target + " where id = :id) on conflict do nothing")
-                .param("id", id).param("me", memberId).update() == 1;
+                .param("id", id).param("me", memberId).update();
     }
 
     private Applause applause(String table, String column, long id, long memberId) {

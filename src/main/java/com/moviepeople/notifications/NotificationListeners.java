@@ -3,9 +3,11 @@ package com.moviepeople.notifications;
 import com.moviepeople.blocking.MemberBlocked;
 import com.moviepeople.connections.ConnectionAccepted;
 import com.moviepeople.connections.ConnectionRequested;
+import com.moviepeople.connections.Connections;
 import com.moviepeople.credits.CreditConfirmed;
 import com.moviepeople.credits.CreditUnconfirmed;
 import com.moviepeople.feed.Applauded;
+import com.moviepeople.feed.ApplauseWithdrawn;
 import com.moviepeople.feed.CommentAdded;
 import com.moviepeople.messaging.MessageSent;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -21,10 +23,12 @@ class NotificationListeners {
 
     private final NotificationService notifications;
     private final NotificationMails mails;
+    private final Connections connections;
 
-    NotificationListeners(NotificationService notifications, NotificationMails mails) {
+    NotificationListeners(NotificationService notifications, NotificationMails mails, Connections connections) {
         this.notifications = notifications;
         this.mails = mails;
+        this.connections = connections;
     }
 
     /** Writes the notification and, in the same transaction, the immediate mail about it if one is due. */
@@ -50,7 +54,10 @@ class NotificationListeners {
         NotificationService.Target target = NotificationService.Target.post(event.postId(), event.commentId());
         notify(event.postAuthorId(), event.commenterId(), NotificationKind.COMMENT, target, null);
         for (long earlier : event.earlierCommenterIds()) {
-            notify(earlier, event.commenterId(), NotificationKind.THREAD_COMMENT, target, null);
+            // Only those who may still see the post: its author's connections.
+            if (connections.areConnected(earlier, event.postAuthorId())) {
+                notify(earlier, event.commenterId(), NotificationKind.THREAD_COMMENT, target, null);
+            }
         }
     }
 
@@ -59,6 +66,11 @@ class NotificationListeners {
         notify(event.authorId(), event.memberId(),
                 event.commentId() == null ? NotificationKind.APPLAUSE_POST : NotificationKind.APPLAUSE_COMMENT,
                 NotificationService.Target.post(event.postId(), event.commentId()), null);
+    }
+
+    @ApplicationModuleListener
+    void on(ApplauseWithdrawn event) {
+        notifications.withdrawApplause(event.authorId(), event.memberId(), event.postId(), event.commentId());
     }
 
     @ApplicationModuleListener

@@ -108,6 +108,25 @@ class NotificationService {
         return id.stream().findFirst();
     }
 
+    /**
+     * Takes {@code actorId} out of the unread notification about applause on the post or comment
+     * (applause taken back); a line left without actors goes. Read lines are history and stay.
+     */
+    @Transactional
+    void withdrawApplause(long recipientId, long actorId, long postId, Long commentId) {
+        String group = commentId == null ? NotificationKind.APPLAUSE_POST.name() + ":post:" + postId
+                : NotificationKind.APPLAUSE_COMMENT.name() + ":comment:" + commentId;
+        int removed = jdbc.sql("""
+                        delete from notification_actor na using notification n
+                        where na.notification_id = n.id and n.recipient_id = :recipient and n.group_key = :group
+                          and n.read_at is null and na.actor_id = :actor""")
+                .param("recipient", recipientId).param("group", group).param("actor", actorId).update();
+        if (removed > 0) {
+            tidy(List.of(recipientId));
+            live.noticeFor(recipientId);
+        }
+    }
+
     /** Takes {@code actorId} out of what {@code recipientId} heard about {@code kind} on a credit (a confirmation withdrawn). */
     @Transactional
     void withdrawCredit(long recipientId, long actorId, long creditId) {

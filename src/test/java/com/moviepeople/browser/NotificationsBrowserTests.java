@@ -22,6 +22,9 @@ class NotificationsBrowserTests extends BrowserTest {
     @Autowired
     Feed feed;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     static List<ViewportSize> sizes() {
         return List.of(DESKTOP, PHONE);
     }
@@ -73,6 +76,14 @@ class NotificationsBrowserTests extends BrowserTest {
 
         // Maya did nothing: the bell shows both.
         assertThat(mayaPage.locator("[data-unread-notifications]")).hasAttribute("data-unread-notifications", "2");
+        if (size == PHONE) {
+            // The menu is collapsed on a phone: the bell beside its button shows the count too, live.
+            assertThat(mayaPage.locator("[data-bell-mirror] .badge")).isVisible();
+            assertThat(mayaPage.locator("[data-bell-mirror] .badge")).hasText("2");
+            assertThat(mayaPage.locator("[data-bell-mirror]")).hasAttribute("aria-label", "Notifications, 2 unread");
+        } else {
+            assertThat(mayaPage.locator("[data-bell-mirror]")).isHidden();
+        }
         openMenuOnSmallScreens(mayaPage);
         assertThat(mayaPage.locator("[data-unread-notifications]")).isVisible();
         screenshot(mayaPage, "notifications-bell", size);
@@ -91,5 +102,35 @@ class NotificationsBrowserTests extends BrowserTest {
         assertThat(mayaPage.locator("[data-unread-notifications]")).hasAttribute("data-unread-notifications", "0");
         mayaPage.navigate("http://localhost:" + port + "/notifications");
         assertThat(mayaPage.locator("[data-notification-id][data-read=true]")).hasCount(4);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sizes")
+    void aMemberChoosesHowOftenMailsComeAndOneClickStopsThemWithoutLogin(ViewportSize size) {
+        Member maya = member("maya", "Maya Lindholm");
+        Page settings = openWindow(size);
+        logIn(settings, maya);
+        settings.navigate("http://localhost:" + port + "/settings/notifications");
+        assertThat(settings.getByLabel("Once a day")).isChecked();
+        settings.getByLabel("As it happens").check();
+        settings.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")).click();
+        settings.waitForURL("**/settings/notifications");
+        assertThat(settings.locator("#flash")).containsText("as things happen");
+        assertThat(settings.getByLabel("As it happens")).isChecked();
+        checkPage(settings, "notification-settings", size);
+
+        // The link from a mail, opened in a browser where nobody is logged in.
+        String token = "T".repeat(33) + String.format("%010d", maya.id());
+        jdbc.update("update notification_setting set unsubscribe_token = ? where member_id = ?", token, maya.id());
+        com.microsoft.playwright.BrowserContext stranger = newContext(size, null);
+        Page mail = stranger.newPage();
+        mail.navigate("http://localhost:" + port + "/unsubscribe/" + token);
+        assertThat(mail.locator("body")).containsText("m•••@example.com");
+        checkPage(mail, "unsubscribe", size);
+        mail.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stop these e-mails")).click();
+        assertThat(mail.locator("[data-unsubscribed]")).containsText("no more e-mails");
+        stranger.close();
+        settings.reload();
+        assertThat(settings.getByLabel("Never", new Page.GetByLabelOptions().setExact(true))).isChecked();
     }
 }

@@ -156,6 +156,49 @@ class NotificationsIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void applauseTakenBackLeavesTheUnreadLine() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        connect(maya, ben);
+        connect(maya, carl);
+        settle(maya);
+        long post = feed.publish(maya.id(), "Wrap!");
+        applaud(ben, post);
+        applaud(carl, post);
+        await().atMost(Duration.ofSeconds(10)).until(() -> page(maya, "/notifications").contains("Carl Tester</strong><span> and 1 other applauded"));
+        applaud(carl, post); // taken back
+        await().atMost(Duration.ofSeconds(10)).until(() -> page(maya, "/notifications").contains("Ben Tester</strong><span> applauded your post"));
+        applaud(ben, post); // taken back too: nothing is left to tell
+        awaitCount(maya, "APPLAUSE_POST", 0);
+
+        // Once read, the line is history: taking applause back later leaves it.
+        applaud(ben, post);
+        awaitCount(maya, "APPLAUSE_POST", 1);
+        mvc.perform(post("/notifications/read-all").with(user(maya)).with(csrf()));
+        applaud(ben, post);
+        settle();
+        assertThat(count(maya, "APPLAUSE_POST")).isOne();
+    }
+
+    @Test
+    void aCommentIsNotToldToEarlierCommentersWhoNoLongerSeeThePost() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        long withBen = connect(maya, ben);
+        connect(maya, carl);
+        settle(maya, ben, carl);
+        long post = feed.publish(maya.id(), "Dailies");
+        feed.comment(ben.id(), post, "First!");
+        mvc.perform(post("/connections/" + withBen + "/remove").with(user(maya)).with(csrf())).andExpect(status().is3xxRedirection());
+        feed.comment(carl.id(), post, "Second");
+        awaitCount(maya, "COMMENT", 1);
+        settle();
+        assertThat(count(ben, "THREAD_COMMENT")).as("Ben can no longer open the post").isZero();
+    }
+
+    @Test
     void onlyTheRecipientReadsAndMarksTheirNotifications() throws Exception {
         CurrentMember maya = newMember("maya");
         CurrentMember ben = newMember("ben");

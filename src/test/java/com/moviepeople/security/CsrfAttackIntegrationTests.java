@@ -92,6 +92,8 @@ class CsrfAttackIntegrationTests extends AttackTest {
                         + "/confirmations/" + w.friend().username() + "/hide")),
                 route("mark a notification read", Actor.VICTIM, true, w -> post("/notifications/" + w.notification() + "/read")),
                 route("mark all notifications read", Actor.VICTIM, true, w -> post("/notifications/read-all")),
+                route("choose how often notification e-mails come", Actor.VICTIM, true,
+                        w -> post("/settings/notifications").param("emailFrequency", "never")),
                 route("applaud a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/applaud")),
                 route("applaud a comment", Actor.VICTIM, true, w -> post("/comments/" + w.comment() + "/applaud")),
                 route("add an availability range", Actor.VICTIM, true, w -> post("/availability")
