@@ -67,6 +67,9 @@ class SecurityConfiguration {
     /** Members' private calendar feeds: the token in the address is the key; calendar apps never log in. */
     private static final java.util.regex.Pattern CALENDAR_FEED = java.util.regex.Pattern.compile("/availability/[A-Za-z0-9_-]{1,64}\\.ics");
 
+    /** Picture files: immutable keys, public like the profiles that show them. */
+    private static final java.util.regex.Pattern MEDIA_FILE = java.util.regex.Pattern.compile("/media/[A-Za-z0-9_-]{22}-[a-z0-9]{1,8}\\.jpg");
+
     static boolean isPublicResource(jakarta.servlet.http.HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())) {
             return false;
@@ -77,7 +80,7 @@ class SecurityConfiguration {
             return false;
         }
         return PUBLIC_FILES.contains(path) || PUBLIC_FOLDERS.stream().anyMatch(path::startsWith)
-                || CALENDAR_FEED.matcher(path).matches();
+                || CALENDAR_FEED.matcher(path).matches() || MEDIA_FILE.matcher(path).matches();
     }
 
     /**

@@ -36,8 +36,13 @@ class ProfileController {
     private final Credits credits;
     private final Availability availability;
 
+    static final String PICTURES_BURST = "pictures-burst";
+
+    private final com.moviepeople.shared.RateLimiter rateLimiter;
+
     ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits,
-                      Availability availability) {
+                      Availability availability, com.moviepeople.shared.RateLimiter rateLimiter) {
+        this.rateLimiter = rateLimiter;
         this.availability = availability;
         this.credits = credits;
         this.profiles = profiles;
@@ -100,7 +105,37 @@ class ProfileController {
         return "redirect:/people/{username}";
     }
 
+    /** A new profile photo (multipart field {@code photo}); a refused file re-renders the form with the reason. */
+    @PostMapping("/profile/photo")
+    String uploadPhoto(@AuthenticationPrincipal CurrentMember me,
+                       @RequestParam(name = "photo", required = false) org.springframework.web.multipart.MultipartFile photo,
+                       Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        rateLimiter.consumeForMember(me.id(), PICTURES_BURST);
+        try {
+            if (photo == null || photo.isEmpty()) {
+                throw new com.moviepeople.media.InvalidPictureException("Choose a picture to upload.");
+            }
+            profiles.setPhoto(me.id(), photo);
+        } catch (com.moviepeople.media.InvalidPictureException e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("form", profiles.formFor(me.id()));
+            model.addAttribute("photoError", e.getMessage());
+            return editPage(me, model);
+        }
+        redirect.addFlashAttribute("success", "Your new photo is on your profile.");
+        return "redirect:/profile/edit#photo";
+    }
+
+    @PostMapping("/profile/photo/delete")
+    String deletePhoto(@AuthenticationPrincipal CurrentMember me, RedirectAttributes redirect) {
+        rateLimiter.consumeForMember(me.id(), PICTURES_BURST);
+        redirect.addFlashAttribute("success", profiles.deletePhoto(me.id())
+                ? "Your photo is removed; your initials show instead." : "You had no photo.");
+        return "redirect:/profile/edit#photo";
+    }
+
     private String editPage(CurrentMember me, Model model) {
+        model.addAttribute("photo", profiles.findById(me.id()).map(p -> p.photo("400")).orElse(null));
         model.addAttribute("departments", FilmRoles.DEPARTMENTS);
         model.addAttribute("portfolioCount", profiles.portfolioCount(me.id()));
         return EDIT;

@@ -20,7 +20,7 @@ record ProfilePage(ProfileView profile, List<PortfolioItemView> items, String it
     /** What a member blocked either way sees: the name and username, nothing else. */
     static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
         return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
-                null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer);
+                null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer);
     }
 
     /** "Name — Role · Headline", for the page title and link previews. */

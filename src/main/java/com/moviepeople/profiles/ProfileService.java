@@ -22,6 +22,8 @@ import java.util.Optional;
 @Service
 public class ProfileService {
 
+    private final com.moviepeople.media.Pictures pictures;
+
     static final String WEBSITE_INVALID = "Enter a web address starting with https:// or http://, like https://example.com.";
 
     private final ProfileRepository profiles;
@@ -37,8 +39,9 @@ public class ProfileService {
 
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
                    PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.media.Pictures pictures) {
         this.jdbc = jdbc;
+        this.pictures = pictures;
         this.profiles = profiles;
         this.members = members;
         this.accounts = accounts;
@@ -58,12 +61,12 @@ public class ProfileService {
         }
         // citext: the parameter is cast, or it would compare as text, case-sensitively.
         return jdbc.sql("""
-                        select member_id, username, display_name, headline, role, location, bio, website
+                        select member_id, username, display_name, headline, role, location, bio, website, photo_id
                         from member_profile where username = cast(:u as citext)""")
                 .param("u", username.strip())
                 .query((rs, n) -> new ProfileView(rs.getLong("member_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                        rs.getString("location"), rs.getString("bio"), rs.getString("website")))
+                        rs.getString("location"), rs.getString("bio"), rs.getString("website"), rs.getString("photo_id")))
                 .optional();
     }
 
@@ -127,26 +130,65 @@ public class ProfileService {
         events.publishEvent(new ProfileUpdated(memberId));
     }
 
+    /**
+     * Replaces the member's photo with {@code upload} (checked and re-encoded by the media module);
+     * the old one's files go once this commits. Nothing changes if the picture is refused.
+     *
+     * @throws com.moviepeople.media.InvalidPictureException with the message for the form
+     */
+    @Transactional
+    public void setPhoto(long memberId, org.springframework.core.io.InputStreamSource upload) {
+        String old = lockPhoto(memberId);
+        com.moviepeople.media.Picture picture = pictures.store(memberId, upload, com.moviepeople.media.PictureKind.PHOTO);
+        jdbc.sql("update profile set photo_id = :photo, updated_at = :now where member_id = :m")
+                .param("photo", picture.id()).param("now", java.sql.Timestamp.from(Instant.now(clock))).param("m", memberId).update();
+        if (old != null) {
+            pictures.delete(java.util.List.of(old));
+        }
+        events.publishEvent(new ProfileUpdated(memberId));
+    }
+
+    /** Removes the member's photo (the initials show again); false if there was none. */
+    @Transactional
+    public boolean deletePhoto(long memberId) {
+        String old = lockPhoto(memberId);
+        if (old == null) {
+            return false;
+        }
+        jdbc.sql("update profile set photo_id = null where member_id = :m").param("m", memberId).update();
+        pictures.delete(java.util.List.of(old));
+        events.publishEvent(new ProfileUpdated(memberId));
+        return true;
+    }
+
+    /** The member's profile row, created if needed and locked for this transaction; its photo id. */
+    private String lockPhoto(long memberId) {
+        jdbc.sql("insert into profile (member_id) values (:m) on conflict do nothing").param("m", memberId).update();
+        return jdbc.sql("select photo_id from profile where member_id = :m for update")
+                .param("m", memberId).query(String.class).optional().orElse(null);
+    }
+
     private static boolean websiteAcceptable(String website) {
         return !StringUtils.hasText(website)
                 || (website.length() <= ProfileForm.WEBSITE_MAX && WebUrls.parseHttp(website).isPresent());
     }
 
     private ProfileView viewOf(MemberSummary member) {
-        return jdbc.sql("select headline, role, location, bio, website from profile where member_id = :id")
+        return jdbc.sql("select headline, role, location, bio, website, photo_id from profile where member_id = :id")
                 .param("id", member.id())
                 .query((rs, n) -> new ProfileView(member.id(), member.username(), member.displayName(), rs.getString("headline"),
-                        rs.getString("role"), rs.getString("location"), rs.getString("bio"), rs.getString("website")))
+                        rs.getString("role"), rs.getString("location"), rs.getString("bio"), rs.getString("website"),
+                        rs.getString("photo_id")))
                 .optional()
                 .orElseGet(() -> toView(member, null));
     }
 
     static ProfileView toView(MemberSummary member, Profile profile) {
         if (profile == null) {
-            return new ProfileView(member.id(), member.username(), member.displayName(), null, null, null, null, null);
+            return new ProfileView(member.id(), member.username(), member.displayName(), null, null, null, null, null, null);
         }
         return new ProfileView(member.id(), member.username(), member.displayName(), profile.getHeadline(),
-                profile.getRole(), profile.getLocation(), profile.getBio(), profile.getWebsite());
+                profile.getRole(), profile.getLocation(), profile.getBio(), profile.getWebsite(), null);
     }
 
     private static String blankToNull(String s) {

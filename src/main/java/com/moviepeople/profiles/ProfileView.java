@@ -7,7 +7,12 @@ import org.springframework.util.StringUtils;
  * {@code displayName} and {@code username} are always there.
  */
 public record ProfileView(long memberId, String username, String displayName, String headline, String role,
-                          String location, String bio, String website) {
+                          String location, String bio, String website, String photoId) {
+
+    /** The photo at {@code size} ("96" or "400"), or null without a photo (the initials then). */
+    public String photo(String size) {
+        return photoId == null ? null : com.moviepeople.media.Picture.url(photoId, size);
+    }
 
     /** Nothing but the name filled in yet. */
     public boolean isEmpty() {
