@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
@@ -23,6 +24,9 @@ class PortfolioController {
 
     private final PortfolioService portfolio;
     private final RateLimiter rateLimiter;
+
+    /** Uploads and removals of pictures per member and minute (shared with the profile photo). */
+    static final String PICTURES_BURST = "pictures-burst";
 
     PortfolioController(PortfolioService portfolio, RateLimiter rateLimiter) {
         this.portfolio = portfolio;
@@ -44,6 +48,10 @@ class PortfolioController {
     /** The form, with the member's credits to link the item to. */
     private String form(CurrentMember me, Model model) {
         model.addAttribute("creditOptions", portfolio.creditOptions(me.id()));
+        if (model.getAttribute("itemId") instanceof Long itemId) {
+            model.addAttribute("stills", portfolio.stillsOf(me.id(), itemId));
+            model.addAttribute("maxStills", PortfolioService.MAX_STILLS);
+        }
         return FORM;
     }
 
@@ -72,6 +80,40 @@ class PortfolioController {
         model.addAttribute("form", portfolio.formFor(me.id(), id));
         model.addAttribute("itemId", id);
         return form(me, model);
+    }
+
+    /** A still for the item (multipart field {@code image}); a refused file re-renders the edit page with the reason. */
+    @PostMapping("/portfolio/{id}/stills")
+    String addStill(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                    @RequestParam(name = "image", required = false) org.springframework.web.multipart.MultipartFile image,
+                    Model model, RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+        rateLimiter.consumeForMember(me.id(), PICTURES_BURST);
+        try {
+            if (image == null || image.isEmpty()) {
+                portfolio.stillsOf(me.id(), id); // "not yours" first
+                throw new com.moviepeople.media.InvalidPictureException("Choose a picture to upload.");
+            }
+            portfolio.addStill(me.id(), id, image);
+        } catch (com.moviepeople.media.InvalidPictureException e) {
+            response.setStatus(jakarta.servlet.http.HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("form", portfolio.formFor(me.id(), id));
+            model.addAttribute("itemId", id);
+            model.addAttribute("stillError", e.getMessage());
+            return form(me, model);
+        }
+        redirect.addFlashAttribute("success", "The still is added.");
+        redirect.addAttribute("id", id);
+        return "redirect:/portfolio/{id}/edit#stills";
+    }
+
+    @PostMapping("/portfolio/{id}/stills/{stillId}/delete")
+    String deleteStill(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, @PathVariable long stillId,
+                       RedirectAttributes redirect) {
+        rateLimiter.consumeForMember(me.id(), PICTURES_BURST);
+        portfolio.deleteStill(me.id(), id, stillId);
+        redirect.addFlashAttribute("success", "The still is removed.");
+        redirect.addAttribute("id", id);
+        return "redirect:/portfolio/{id}/edit#stills";
     }
 
     @PostMapping("/portfolio/{id}")

@@ -7,7 +7,8 @@ import java.time.Instant;
  * Items are anchored on the owner's profile page as {@code #item-ID}.
  */
 public record PortfolioItemView(long id, long ownerId, String title, String description, String mediaUrl,
-                                Media media, Integer year, String creditRole, Instant createdAt, Long creditId) {
+                                Media media, Integer year, String creditRole, Instant createdAt, Long creditId,
+                                java.util.List<Still> stills) {
 
     /** "2024 · Editor", "2024", "Editor" or empty. */
     public String credits() {

@@ -29,8 +29,12 @@ public class PortfolioService {
 
     private final com.moviepeople.credits.Credits credits;
 
+    private final com.moviepeople.media.Pictures pictures;
+
     PortfolioService(PortfolioItemRepository items, ApplicationEventPublisher events, Clock clock,
-                     org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.credits.Credits credits) {
+                     org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.credits.Credits credits,
+                     com.moviepeople.media.Pictures pictures) {
+        this.pictures = pictures;
         this.jdbc = jdbc;
         this.credits = credits;
         this.items = items;
@@ -51,7 +55,10 @@ public class PortfolioService {
      */
     public ItemsPage itemsOf(long ownerId, KeysetCursor before, int limit) {
         List<PortfolioItemView> found = jdbc.sql("""
-                        select id, owner_id, title, description, media_url, year, credit_role, created_at, credit_id
+                        select id, owner_id, title, description, media_url, year, credit_role, created_at, credit_id,
+                               -- the stills in the same statement: "id:picture:width:height", oldest first
+                               array(select s.id || ':' || s.picture_id || ':' || s.width || ':' || s.height
+                                     from portfolio_still s where s.item_id = portfolio_item.id order by s.id) as stills
                         from portfolio_item
                         where owner_id = :owner and (created_at, id) < (:at, :id)
                         order by created_at desc, id desc
@@ -61,7 +68,7 @@ public class PortfolioService {
                 .query((rs, n) -> view(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"),
                         rs.getString("description"), rs.getString("media_url"), (Integer) rs.getObject("year"),
                         rs.getString("credit_role"), rs.getTimestamp("created_at").toInstant(),
-                        (Long) rs.getObject("credit_id")))
+                        (Long) rs.getObject("credit_id"), stills((String[]) rs.getArray("stills").getArray())))
                 .list();
         boolean more = found.size() > limit;
         List<PortfolioItemView> page = more ? found.subList(0, limit) : found;
@@ -134,9 +141,15 @@ public class PortfolioService {
 
     @Transactional
     void delete(long ownerId, long itemId) {
+        List<String> stillPictures = jdbc.sql("""
+                        select s.picture_id from portfolio_still s join portfolio_item i on i.id = s.item_id
+                        where s.item_id = :item and i.owner_id = :owner""")
+                .param("item", itemId).param("owner", ownerId).query(String.class).list();
         if (items.deleteOwned(itemId, ownerId) == 0) {
             throw new NotFoundException();
         }
+        // The rows went with the item (ON DELETE CASCADE); the files go once this commits.
+        pictures.delete(stillPictures);
         events.publishEvent(new PortfolioItemRemoved(itemId, ownerId));
     }
 
@@ -167,11 +180,73 @@ public class PortfolioService {
 
     private static PortfolioItemView toView(PortfolioItem item) {
         return view(item.getId(), item.getOwnerId(), item.getTitle(), item.getDescription(), item.getMediaUrl(),
-                item.getYear(), item.getCreditRole(), item.getCreatedAt(), item.getCreditId());
+                item.getYear(), item.getCreditRole(), item.getCreatedAt(), item.getCreditId(), List.of());
+    }
+
+    private static List<Still> stills(String[] encoded) {
+        List<Still> stills = new java.util.ArrayList<>(encoded.length);
+        for (String s : encoded) {
+            String[] parts = s.split(":");
+            stills.add(new Still(Long.parseLong(parts[0]), parts[1], Integer.parseInt(parts[2]), Integer.parseInt(parts[3])));
+        }
+        return List.copyOf(stills);
+    }
+
+    // --- stills ------------------------------------------------------------------------------
+
+    /** The most stills an item shows. */
+    public static final int MAX_STILLS = 10;
+
+    /** The item's stills, oldest first, for its owner's edit page ("not yours" for anyone else). */
+    @Transactional(readOnly = true)
+    List<Still> stillsOf(long ownerId, long itemId) {
+        own(ownerId, itemId);
+        return jdbc.sql("select id, picture_id, width, height from portfolio_still where item_id = :item order by id")
+                .param("item", itemId)
+                .query((rs, n) -> new Still(rs.getLong("id"), rs.getString("picture_id"), rs.getInt("width"), rs.getInt("height")))
+                .list();
+    }
+
+    /**
+     * Adds a still to the owner's item (checked and re-encoded by the media module). The item's row
+     * is locked, so two uploads at once cannot pass the limit of {@link #MAX_STILLS}.
+     *
+     * @throws NotFoundException                              not the member's item
+     * @throws com.moviepeople.media.InvalidPictureException not a picture we take, or the item is full
+     */
+    @Transactional
+    Still addStill(long ownerId, long itemId, org.springframework.core.io.InputStreamSource image) {
+        jdbc.sql("select id from portfolio_item where id = :id and owner_id = :owner for update")
+                .param("id", itemId).param("owner", ownerId).query(Long.class).optional().orElseThrow(NotFoundException::new);
+        long count = jdbc.sql("select count(*) from portfolio_still where item_id = :item").param("item", itemId)
+                .query(Long.class).single();
+        if (count >= MAX_STILLS) {
+            throw new com.moviepeople.media.InvalidPictureException("This piece of work already has " + MAX_STILLS
+                    + " stills, the most it can show. Remove one to add another.");
+        }
+        com.moviepeople.media.Picture picture = pictures.store(ownerId, image, com.moviepeople.media.PictureKind.STILL);
+        long id = jdbc.sql("""
+                        insert into portfolio_still (item_id, picture_id, width, height) values (:item, :picture, :w, :h)
+                        returning id""")
+                .param("item", itemId).param("picture", picture.id()).param("w", picture.width()).param("h", picture.height())
+                .query(Long.class).single();
+        return new Still(id, picture.id(), picture.width(), picture.height());
+    }
+
+    /** Removes one still of the owner's item, and its files once this commits. */
+    @Transactional
+    void deleteStill(long ownerId, long itemId, long stillId) {
+        String picture = jdbc.sql("""
+                        delete from portfolio_still s using portfolio_item i
+                        where s.id = :still and s.item_id = :item and i.id = s.item_id and i.owner_id = :owner
+                        returning s.picture_id""")
+                .param("still", stillId).param("item", itemId).param("owner", ownerId)
+                .query(String.class).optional().orElseThrow(NotFoundException::new);
+        pictures.delete(List.of(picture));
     }
 
     private static PortfolioItemView view(long id, long ownerId, String title, String description, String mediaUrl,
-                                          Integer year, String creditRole, Instant createdAt, Long creditId) {
+                                          Integer year, String creditRole, Instant createdAt, Long creditId, List<Still> stills) {
         Media media;
         try {
             media = MediaUrls.parse(mediaUrl).orElse(null);
@@ -179,6 +254,6 @@ public class PortfolioService {
             // Accepted once under older rules: show nothing rather than something unsafe.
             media = null;
         }
-        return new PortfolioItemView(id, ownerId, title, description, mediaUrl, media, year, creditRole, createdAt, creditId);
+        return new PortfolioItemView(id, ownerId, title, description, mediaUrl, media, year, creditRole, createdAt, creditId, stills);
     }
 }

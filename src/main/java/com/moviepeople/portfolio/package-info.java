@@ -4,5 +4,5 @@
  * {@link com.moviepeople.portfolio.PortfolioItemAdded}, {@code PortfolioItemUpdated}, {@code PortfolioItemRemoved}.
  * An item may prove one of its owner's credits (module credits). Refers to members by id only, so the profile page may depend on it and never the reverse.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"credits", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"credits", "media", "shared"})
 package com.moviepeople.portfolio;
