@@ -59,8 +59,8 @@ class NavigationAdvice {
     }
 
     @ModelAttribute("nav")
-    Map<String, Long> navigation(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
-        Map<String, Long> counts = new HashMap<>();
+    Map<String, Object> navigation(@AuthenticationPrincipal CurrentMember me, HttpServletRequest request) {
+        Map<String, Object> counts = new HashMap<>();
         counts.put("unreadMessages", 0L);
         counts.put("pendingRequests", 0L);
         counts.put("unreadNotifications", 0L);
@@ -73,7 +73,9 @@ class NavigationAdvice {
             // Every module's count in one statement: one round trip per page.
             jdbc.sql(countsQuery).param("member", me.id()).query((rs, n) -> {
                 for (int i = 0; i < badges.size(); i++) {
-                    counts.put(badges.get(i).name(), rs.getLong(i + 1));
+                    // Counts are numbers; a badge may also be a short text (the member's photo id).
+                    Object value = rs.getObject(i + 1);
+                    counts.put(badges.get(i).name(), value instanceof Number number ? number.longValue() : value);
                 }
                 return null;
             }).list();

@@ -35,7 +35,7 @@ class MemberCardSource {
         }
         Map<Long, MemberCard> result = new LinkedHashMap<>();
         members.findAllById(memberIds).forEach((id, m) ->
-                result.put(id, new MemberCard(m.id(), m.username(), m.displayName(), null, null, null)));
+                result.put(id, new MemberCard(m.id(), m.username(), m.displayName(), null, null, null, null)));
         return result;
     }
 }

@@ -18,6 +18,11 @@ record InboxRow(long conversationId, long otherId, MemberCard other, long lastMe
         return other == null;
     }
 
+    /** The other member's small photo, or null (the initials then). */
+    public String photo() {
+        return other == null ? null : other.getPhoto();
+    }
+
     public String displayName() {
         return other == null ? MemberNames.DELETED_MEMBER : other.displayName();
     }

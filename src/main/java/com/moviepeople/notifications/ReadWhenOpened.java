@@ -54,7 +54,7 @@ class ReadWhenOpened implements HandlerInterceptor, WebMvcConfigurer {
         int marked = post.matches() ? notifications.markPostRead(me.id(), Long.parseLong(post.group(1)))
                 : notifications.markKindRead(me.id(), NotificationKind.CONNECTION_REQUEST);
         if (marked > 0) {
-            @SuppressWarnings("unchecked") Map<String, Long> counts = (Map<String, Long>) nav;
+            @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) nav;
             counts.put("unreadNotifications", Math.max(0, unread - marked));
         }
     }

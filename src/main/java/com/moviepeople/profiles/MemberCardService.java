@@ -88,7 +88,8 @@ class MemberCardService implements MemberCards {
         for (MemberSummary m : found.values()) {
             Profile p = profileById.get(m.id());
             cards.put(m.id(), new MemberCard(m.id(), m.username(), m.displayName(),
-                    p == null ? null : p.getHeadline(), p == null ? null : p.getRole(), p == null ? null : p.getLocation()));
+                    p == null ? null : p.getHeadline(), p == null ? null : p.getRole(), p == null ? null : p.getLocation(),
+                    p == null ? null : p.getPhotoId()));
         }
         return cards;
     }

@@ -26,6 +26,10 @@ class Profile {
 
     private String website;
 
+    /** Written by ProfileService.setPhoto in SQL; read here for the member cards. */
+    @Column(name = "photo_id", insertable = false, updatable = false)
+    private String photoId;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -58,5 +62,9 @@ class Profile {
 
     Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    String getPhotoId() {
+        return photoId;
     }
 }

@@ -59,12 +59,14 @@ class SearchRepository {
     /** Everything searchable about a member, as it is now. Idempotent. */
     void save(MemberCard card) {
         jdbc.sql("""
-                        insert into search_person (member_id, username, display_name, headline, role, location)
-                        values (:id, :username, :displayName, :headline, :role, :location)
+                        insert into search_person (member_id, username, display_name, headline, role, location, photo_id)
+                        values (:id, :username, :displayName, :headline, :role, :location, :photo)
                         on conflict (member_id) do update set
                             username = excluded.username, display_name = excluded.display_name,
-                            headline = excluded.headline, role = excluded.role, location = excluded.location""")
+                            headline = excluded.headline, role = excluded.role, location = excluded.location,
+                            photo_id = excluded.photo_id""")
                 .param("id", card.id()).param("username", card.username()).param("displayName", card.displayName())
+                .param("photo", card.photoId())
                 .param("headline", card.headline()).param("role", card.role()).param("location", card.location())
                 .update();
     }
@@ -84,7 +86,7 @@ class SearchRepository {
         return jdbc.sql(statement.sql()).params(statement.params())
                 .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                        rs.getString("location")), rs.getInt("relevance"), rs.getString("name_words"),
+                        rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
                         rs.getString("availability")))
                 .list();
     }
@@ -176,7 +178,7 @@ class SearchRepository {
             where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
         }
         String sql = """
-                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.name_words, s.relevance,
+                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.photo_id, p.name_words, s.relevance,
                        %s as availability
                 from search_person p%s
                 cross join lateral (select %s as relevance) s

@@ -2,7 +2,14 @@ package com.moviepeople.shared;
 
 /**
  * What a list needs to show a member (connections, search results, feed authors, inbox):
- * name, link, and the professional basics. Profile fields may be null or empty until filled in.
+ * name, link, photo and the professional basics. Profile fields may be null or empty until filled
+ * in; {@code photoId} is null without a photo (the initials show then).
  */
-public record MemberCard(long id, String username, String displayName, String headline, String role, String location) {
+public record MemberCard(long id, String username, String displayName, String headline, String role, String location,
+                         String photoId) {
+
+    /** The 96-pixel photo's address, or null. */
+    public String getPhoto() {
+        return photoId == null ? null : "/media/" + photoId + "-96.jpg";
+    }
 }

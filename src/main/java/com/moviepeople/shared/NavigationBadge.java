@@ -14,6 +14,9 @@ public interface NavigationBadge {
     /** The key the layout uses: {@code unreadMessages} or {@code pendingRequests}. */
     String name();
 
-    /** A query returning one number for {@code :member}, e.g. {@code select count(*) from … where … = :member}. */
+    /**
+     * A query returning one number for {@code :member}, e.g. {@code select count(*) from … where … = :member}
+     * (or one short text, such as the member's photo id; null when there is none).
+     */
     String countQuery();
 }

@@ -30,6 +30,9 @@ class ProfilePhotoIntegrationTests extends IntegrationTest {
     @Autowired
     MediaStorage storage;
 
+    @Autowired
+    com.moviepeople.feed.Feed feed;
+
     private MvcResult upload(CurrentMember m, byte[] bytes, String name, String type) throws Exception {
         return mvc.perform(multipart("/profile/photo").file(new MockMultipartFile("photo", name, type, bytes))
                 .with(user(m)).with(csrf())).andReturn();
@@ -75,6 +78,20 @@ class ProfilePhotoIntegrationTests extends IntegrationTest {
         // Shown on the profile instead of the initials.
         String profile = mvc.perform(get("/people/" + maya.username())).andReturn().getResponse().getContentAsString();
         assertThat(profile).contains("src=\"" + Picture.url(first, "400") + "\"").contains("data-avatar-photo");
+
+        // Wherever Maya is shown: her navigation, a colleague's feed, search results, the member cards.
+        CurrentMember ben = newMember("ben");
+        connect(maya, ben);
+        feed.publish(maya.id(), "Wrapped today");
+        String small = Picture.url(first, "96");
+        assertThat(mvc.perform(get("/feed").with(user(maya))).andReturn().getResponse().getContentAsString())
+                .containsPattern("data-nav=\"profile\">\\s*<img src=\"" + java.util.regex.Pattern.quote(small) + "\"");
+        await().atMost(Duration.ofSeconds(10)).until(() -> mvc.perform(get("/feed").with(user(ben))).andReturn().getResponse()
+                .getContentAsString().contains("src=\"" + small + "\""));
+        assertThat(mvc.perform(get("/search").param("q", maya.username()).with(user(ben))).andReturn().getResponse()
+                .getContentAsString()).contains("src=\"" + small + "\"");
+        assertThat(mvc.perform(get("/connections").with(user(ben))).andReturn().getResponse().getContentAsString())
+                .contains("src=\"" + small + "\"");
 
         // Replaced: the old files go.
         upload(maya, TestPictures.png(500, 500), "new.png", "image/png");

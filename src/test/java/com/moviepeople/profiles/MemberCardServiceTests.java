@@ -30,8 +30,8 @@ class MemberCardServiceTests extends IntegrationTest {
         Map<Long, MemberCard> found = cards.cardsFor(List.of(filled.id(), empty.id(), 987654321L));
         assertThat(found).containsOnlyKeys(filled.id(), empty.id());
         assertThat(found.get(filled.id())).isEqualTo(new MemberCard(filled.id(), filled.username(), "Card Person",
-                "Cuts trailers", "Trailer Editor", "Paris, France"));
-        assertThat(found.get(empty.id())).isEqualTo(new MemberCard(empty.id(), empty.username(), "Bare Tester", null, null, null));
+                "Cuts trailers", "Trailer Editor", "Paris, France", null));
+        assertThat(found.get(empty.id())).isEqualTo(new MemberCard(empty.id(), empty.username(), "Bare Tester", null, null, null, null));
         assertThat(cards.cardsFor(List.of())).isEmpty();
     }
 
