@@ -47,7 +47,9 @@ class SecurityConfiguration {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
-            "img-src 'self' https: data:",
+            // Pictures come from the app itself (/media/, uploaded and re-encoded): no hot-linked image
+            // tells another site who is looking. The video players load their own thumbnails inside their frames.
+            "img-src 'self' data: https://i.ytimg.com https://i.vimeocdn.com",
             "font-src 'self'",
             "connect-src 'self'",
             "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",

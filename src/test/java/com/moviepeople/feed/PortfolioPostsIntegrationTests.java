@@ -131,7 +131,10 @@ class PortfolioPostsIntegrationTests extends IntegrationTest {
         awaitPost(link);
         mvc.perform(get("/feed").with(user(owner)))
                 .andExpect(content().string(containsString("No media")))
-                .andExpect(content().string(containsString("<img src=\"https://example.com/still.jpg\" alt=\"A still\"")))
+                // An image address is a link (issue 21: nothing hot-linked; the CSP allows only our own pictures).
+                .andExpect(content().string(not(containsString("<img src=\"https://example.com/still.jpg\""))))
+                .andExpect(content().string(containsString("href=\"https://example.com/still.jpg\" rel=\"noopener noreferrer nofollow\"")))
+                .andExpect(content().string(containsString("View the image on example.com")))
                 .andExpect(content().string(containsString("href=\"https://example.com/film\" rel=\"noopener noreferrer nofollow\"")))
                 .andExpect(content().string(not(containsString("<iframe"))));
     }

@@ -75,8 +75,11 @@ class ProfilePhotoIntegrationTests extends IntegrationTest {
         assertThat(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("SN12345");
         mvc.perform(get("/media/AAAAAAAAAAAAAAAAAAAAAA-400.jpg")).andExpect(status().isNotFound());
 
-        // Shown on the profile instead of the initials.
-        String profile = mvc.perform(get("/people/" + maya.username())).andReturn().getResponse().getContentAsString();
+        // Shown on the profile instead of the initials; the page lets images come from the app only.
+        MvcResult page = mvc.perform(get("/people/" + maya.username())).andReturn();
+        assertThat(page.getResponse().getHeader("Content-Security-Policy"))
+                .contains("img-src 'self' data: https://i.ytimg.com https://i.vimeocdn.com;").doesNotContain("img-src 'self' https:");
+        String profile = page.getResponse().getContentAsString();
         assertThat(profile).contains("src=\"" + Picture.url(first, "400") + "\"").contains("data-avatar-photo");
 
         // Wherever Maya is shown: her navigation, a colleague's feed, search results, the member cards.

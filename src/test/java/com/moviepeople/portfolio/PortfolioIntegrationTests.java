@@ -212,7 +212,9 @@ class PortfolioIntegrationTests extends IntegrationTest {
         portfolio.add(me.id(), new PortfolioItemForm("IMDb", "", "https://www.imdb.com/title/tt1727587/", null, ""));
         portfolio.add(me.id(), new PortfolioItemForm("Tears of Steel", "", "https://vimeo.com/61812756", null, ""));
         mvc.perform(get("/people/" + me.username()))
-                .andExpect(content().string(containsString("src=\"https://example.com/still.jpg\"")))
+                // An image address is a link, never hot-linked (issue 21).
+                .andExpect(content().string(not(containsString("src=\"https://example.com/still.jpg\""))))
+                .andExpect(content().string(containsString("href=\"https://example.com/still.jpg\" rel=\"noopener noreferrer nofollow\"")))
                 .andExpect(content().string(containsString("href=\"https://www.imdb.com/title/tt1727587/\" rel=\"noopener noreferrer nofollow\"")))
                 .andExpect(content().string(containsString("src=\"https://player.vimeo.com/video/61812756\"")));
     }
