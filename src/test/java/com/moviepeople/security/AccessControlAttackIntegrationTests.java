@@ -5,6 +5,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.Map;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -38,6 +40,10 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("update another's portfolio item", w -> post("/portfolio/" + w.item())
                         .param("title", "Defaced").param("description", "pwned")),
                 attack("delete another's portfolio item", w -> post("/portfolio/" + w.item() + "/delete")),
+                attack("add a still to another's portfolio item", w -> multipart("/portfolio/" + w.item() + "/stills")
+                        .file(new org.springframework.mock.web.MockMultipartFile("image", "still.png", "image/png",
+                                com.moviepeople.media.TestPictures.png(320, 200)))),
+                attack("remove a still of another's portfolio item", w -> post("/portfolio/" + w.item() + "/stills/" + w.still() + "/delete")),
                 attack("accept a request sent to another", w -> post("/connections/" + w.pending() + "/accept")),
                 attack("reject a request sent to another", w -> post("/connections/" + w.pending() + "/reject")),
                 attack("cancel another's request", w -> post("/connections/" + w.pending() + "/cancel")),
@@ -84,13 +90,13 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));
     }
 
-    private static Arguments attack(String name, Function<World, MockHttpServletRequestBuilder> request) {
+    private static Arguments attack(String name, Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request) {
         return arguments(name, request);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("othersThings")
-    void isRefusedAndChangesNothing(String name, Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+    void isRefusedAndChangesNothing(String name, Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request) throws Exception {
         Map<String, String> before = snapshot();
         int status = mvc.perform(request.apply(w).with(user(w.attacker())).with(csrf())).andReturn().getResponse().getStatus();
         assertThat(status).as(name).isIn(403, 404);
@@ -99,7 +105,7 @@ class AccessControlAttackIntegrationTests extends AttackTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("othersThings")
-    void anonymousVisitorsAreSentToLoginAndChangeNothing(String name, Function<World, MockHttpServletRequestBuilder> request)
+    void anonymousVisitorsAreSentToLoginAndChangeNothing(String name, Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request)
             throws Exception {
         Map<String, String> before = snapshot();
         var response = mvc.perform(request.apply(w).with(csrf())).andReturn().getResponse();

@@ -51,7 +51,7 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report, Credits credits, long range, long notification) {
+                 long report, Credits credits, long range, long notification, long still) {
     }
 
     /**
@@ -104,12 +104,16 @@ abstract class AttackTest extends IntegrationTest {
                 values (?, 'COMMENT', ?, ?, ?, ?) returning id""",
                 Long.class, victim.id(), friend.id(), post, comment, "COMMENT:attack:" + post);
         jdbc.update("insert into notification_actor (notification_id, actor_id) values (?, ?)", notification, friend.id());
+        // A still of the victim's item (the row is enough: refused requests never reach the files).
+        long still = jdbc.queryForObject("""
+                insert into portfolio_still (item_id, picture_id, width, height) values (?, ?, 1600, 900) returning id""",
+                Long.class, item, com.moviepeople.media.MediaKeysForTests.newPictureId());
         // The background work this world set off (feed posts, notifications) is done before any
         // snapshot: a refused attack must find the tables exactly as they were.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from event_publication where publication_date >= ?", Long.class, started) == 0);
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
-                credits(victim, friend, requester), range, notification);
+                credits(victim, friend, requester), range, notification, still);
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import java.util.Map;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -92,6 +94,13 @@ class CsrfAttackIntegrationTests extends AttackTest {
                         + "/confirmations/" + w.friend().username() + "/hide")),
                 route("mark a notification read", Actor.VICTIM, true, w -> post("/notifications/" + w.notification() + "/read")),
                 route("mark all notifications read", Actor.VICTIM, true, w -> post("/notifications/read-all")),
+                route("upload a profile photo", Actor.VICTIM, true, w -> multipart("/profile/photo")
+                        .file(new org.springframework.mock.web.MockMultipartFile("photo", "me.png", "image/png",
+                                com.moviepeople.media.TestPictures.png(200, 200)))),
+                route("add a still", Actor.VICTIM, true, w -> multipart("/portfolio/" + w.item() + "/stills")
+                        .file(new org.springframework.mock.web.MockMultipartFile("image", "still.png", "image/png",
+                                com.moviepeople.media.TestPictures.png(320, 200)))),
+                route("remove a still", Actor.VICTIM, true, w -> post("/portfolio/" + w.item() + "/stills/" + w.still() + "/delete")),
                 route("choose how often notification e-mails come", Actor.VICTIM, true,
                         w -> post("/settings/notifications").param("emailFrequency", "never")),
                 route("applaud a post", Actor.VICTIM, true, w -> post("/posts/" + w.post() + "/applaud")),
@@ -111,11 +120,11 @@ class CsrfAttackIntegrationTests extends AttackTest {
     }
 
     private static Arguments route(String name, Actor actor, boolean changesWithToken,
-                                   Function<World, MockHttpServletRequestBuilder> request) {
+                                   Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request) {
         return arguments(name, actor, changesWithToken, request);
     }
 
-    private MockHttpServletRequestBuilder as(Actor actor, World w, CurrentMember moderator, MockHttpServletRequestBuilder request) {
+    private AbstractMockHttpServletRequestBuilder<?> as(Actor actor, World w, CurrentMember moderator, AbstractMockHttpServletRequestBuilder<?> request) {
         return switch (actor) {
             case ANONYMOUS -> request;
             case VICTIM -> request.with(user(w.victim()));
@@ -127,7 +136,7 @@ class CsrfAttackIntegrationTests extends AttackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stateChangingPosts")
     void withoutTheTokenIsForbiddenAndChangesNothing(String name, Actor actor, boolean changesWithToken,
-                                                     Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+                                                     Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request) throws Exception {
         Map<String, String> before = snapshot();
         mvcStatus(as(actor, shared, sharedModerator, request.apply(shared)), name, 403);
         // A wrong token is no better than none.
@@ -138,7 +147,7 @@ class CsrfAttackIntegrationTests extends AttackTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("stateChangingPosts")
     void withTheTokenTheSameRequestGoesThrough(String name, Actor actor, boolean changesWithToken,
-                                               Function<World, MockHttpServletRequestBuilder> request) throws Exception {
+                                               Function<World, ? extends AbstractMockHttpServletRequestBuilder<?>> request) throws Exception {
         World w = world();
         CurrentMember moderator = moderatorFor();
         Map<String, String> before = snapshot();
@@ -149,7 +158,7 @@ class CsrfAttackIntegrationTests extends AttackTest {
         }
     }
 
-    private void mvcStatus(MockHttpServletRequestBuilder request, String name, int expected) throws Exception {
+    private void mvcStatus(AbstractMockHttpServletRequestBuilder<?> request, String name, int expected) throws Exception {
         assertThat(mvc.perform(request).andReturn().getResponse().getStatus()).as(name).isEqualTo(expected);
     }
 }
