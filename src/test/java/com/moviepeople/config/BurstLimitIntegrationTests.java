@@ -28,7 +28,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
         "moviepeople.burst-limits.comments-burst=10/1m", "moviepeople.burst-limits.portfolio-items-burst=10/1m",
         "moviepeople.burst-limits.reports-burst=5/1m", "moviepeople.burst-limits.connection-requests-burst=20/1m",
         "moviepeople.burst-limits.searches-burst=60/1m", "moviepeople.burst-limits.availability-burst=30/1m",
-        "moviepeople.burst-limits.applause-burst=60/1m"})
+        "moviepeople.burst-limits.applause-burst=60/1m", "moviepeople.burst-limits.pictures-burst=10/1m"})
 class BurstLimitIntegrationTests extends IntegrationTest {
 
     @Autowired
@@ -124,6 +124,20 @@ class BurstLimitIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void tenPictureChangesAMinute() throws Exception {
+        CurrentMember anna = newMember("anna");
+        byte[] photo = com.moviepeople.media.TestPictures.png(120, 120);
+        // Uploads and removals share the limit.
+        limitedAfter(10, anna, i -> post("/profile/photo/delete"));
+        // The 11th upload is refused before its file is read: nothing stored.
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/profile/photo")
+                .file(new org.springframework.mock.web.MockMultipartFile("photo", "a.png", "image/png", photo))
+                .with(user(anna)).with(csrf())).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(count("select count(*) from media_object where owner_id = ?", anna.id())).isZero();
+    }
+
+    @Test
     void sixtySearchesAMinuteWithoutWritingAnything() throws Exception {
         CurrentMember anna = newMember("anna");
         queries.clearWrites();
@@ -145,7 +159,7 @@ class BurstLimitIntegrationTests extends IntegrationTest {
             shipped.load(in);
         }
         String[] tested = BurstLimitIntegrationTests.class.getAnnotation(TestPropertySource.class).properties();
-        assertThat(tested).hasSize(9);
+        assertThat(tested).hasSize(10);
         for (String setting : tested) {
             String[] keyValue = setting.split("=", 2);
             assertThat(shipped.getProperty(keyValue[0])).as(keyValue[0]).isEqualTo(keyValue[1]);
