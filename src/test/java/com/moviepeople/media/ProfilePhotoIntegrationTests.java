@@ -80,7 +80,8 @@ class ProfilePhotoIntegrationTests extends IntegrationTest {
         assertThat(page.getResponse().getHeader("Content-Security-Policy"))
                 .contains("img-src 'self' data: https://i.ytimg.com https://i.vimeocdn.com;").doesNotContain("img-src 'self' https:");
         String profile = page.getResponse().getContentAsString();
-        assertThat(profile).contains("src=\"" + Picture.url(first, "400") + "\"").contains("data-avatar-photo");
+        assertThat(profile).contains("src=\"" + Picture.url(first, "400") + "\"").contains("data-avatar-photo")
+                .contains("<meta property=\"og:image\" content=\"http://localhost" + Picture.url(first, "400") + "\">");
 
         // Wherever Maya is shown: her navigation, a colleague's feed, search results, the member cards.
         CurrentMember ben = newMember("ben");
