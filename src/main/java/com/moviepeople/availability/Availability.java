@@ -21,8 +21,11 @@ public class Availability {
     private final AvailabilityRepository repository;
     private final AvailabilityService service;
     private final Clock clock;
+    private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-    Availability(AvailabilityRepository repository, AvailabilityService service, Clock clock) {
+    Availability(AvailabilityRepository repository, AvailabilityService service, Clock clock,
+                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.repository = repository;
         this.service = service;
         this.clock = clock;
@@ -89,6 +92,28 @@ public class Availability {
                     AvailabilityAnswer.fromSql(answers.get(i)).orElseThrow()));
         }
         return Optional.of(new AvailabilityStrip(List.copyOf(strip)));
+    }
+
+    /**
+     * What each of {@code ownerIds} tells {@code viewerId} about {@code period}, in one statement;
+     * members who do not let the viewer know are left out. (Blocks are the caller's business.)
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<Long, AvailabilityAnswer> answers(java.util.Collection<Long> ownerIds, long viewerId, AvailabilityPeriod period) {
+        if (ownerIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, AvailabilityAnswer> found = new java.util.HashMap<>();
+        jdbc.sql("select m, mp_availability(m, :viewer, :first, :last) as answer from unnest(:ids) as m")
+                .param("viewer", viewerId).param("first", java.sql.Date.valueOf(period.first()))
+                .param("last", java.sql.Date.valueOf(period.last()))
+                .param("ids", ownerIds.stream().mapToLong(Long::longValue).distinct().toArray())
+                .query((rs, n) -> {
+                    long member = rs.getLong("m");
+                    AvailabilityAnswer.fromSql(rs.getString("answer")).ifPresent(a -> found.put(member, a));
+                    return null;
+                }).list();
+        return found;
     }
 
     /** What {@code ownerId} tells {@code viewerId} about {@code period}; empty when the viewer may not know. */

@@ -128,6 +128,24 @@ class CreditService implements Credits {
     }
 
     @Override
+    public java.util.Map<Long, CreditSummary> summaries(java.util.Collection<Long> creditIds) {
+        if (creditIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, CreditSummary> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        select c.id, c.member_id, c.role, p.title, p.year,
+                               (select count(*) from credit_confirmation cc where cc.credit_id = c.id and not cc.hidden) as confirmations
+                        from credit c join production p on p.id = c.production_id
+                        where c.id = any(:ids)""")
+                .param("ids", creditIds.stream().mapToLong(Long::longValue).distinct().toArray())
+                .query((rs, n) -> new CreditSummary(rs.getLong("id"), rs.getLong("member_id"),
+                        rs.getString("role") + " · " + rs.getString("title") + " (" + rs.getInt("year") + ")", rs.getLong("confirmations")))
+                .list().forEach(s -> found.put(s.id(), s));
+        return found;
+    }
+
+    @Override
     public List<CreditOption> creditsOf(long memberId) {
         return jdbc.sql("""
                         select c.id, c.role, p.id as production_id, p.title, p.year

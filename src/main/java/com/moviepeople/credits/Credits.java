@@ -22,6 +22,13 @@ public interface Credits {
     /** The member's credits, newest production first. */
     java.util.List<CreditOption> creditsOf(long memberId);
 
+    /** A credit as a list shows it: "Gaffer · Title (2022)", whose it is, and how many colleagues confirmed it (shown ones). */
+    record CreditSummary(long id, long memberId, String label, long confirmations) {
+    }
+
+    /** Many credits in one statement, keyed by id; unknown ids are left out. */
+    java.util.Map<Long, CreditSummary> summaries(java.util.Collection<Long> creditIds);
+
     /** Whether the credit exists and is the member's. */
     boolean ownsCredit(long memberId, long creditId);
 

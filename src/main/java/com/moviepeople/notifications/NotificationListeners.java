@@ -1,6 +1,9 @@
 package com.moviepeople.notifications;
 
 import com.moviepeople.blocking.MemberBlocked;
+import com.moviepeople.calls.ApplicationAnswered;
+import com.moviepeople.calls.CallApplied;
+import com.moviepeople.calls.CallClosed;
 import com.moviepeople.connections.ConnectionAccepted;
 import com.moviepeople.connections.ConnectionRequested;
 import com.moviepeople.connections.Connections;
@@ -83,6 +86,26 @@ class NotificationListeners {
     @ApplicationModuleListener
     void on(CreditUnconfirmed event) {
         notifications.withdrawCredit(event.ownerId(), event.confirmerId(), event.creditId());
+    }
+
+    @ApplicationModuleListener
+    void on(CallApplied event) {
+        notify(event.posterId(), event.applicantId(), NotificationKind.CALL_APPLICATION,
+                NotificationService.Target.call(event.callId()), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(ApplicationAnswered event) {
+        notify(event.applicantId(), event.posterId(), event.shortlisted() ? NotificationKind.CALL_SHORTLISTED : NotificationKind.CALL_DECLINED,
+                NotificationService.Target.call(event.callId()), event.title());
+    }
+
+    @ApplicationModuleListener
+    void on(CallClosed event) {
+        for (long applicant : event.applicantIds()) {
+            notify(applicant, event.posterId(), event.filled() ? NotificationKind.CALL_FILLED : NotificationKind.CALL_CANCELLED,
+                    NotificationService.Target.call(event.callId()), event.title());
+        }
     }
 
     @ApplicationModuleListener

@@ -26,26 +26,31 @@ class NotificationService {
     static final int PAGE_SIZE = 30;
 
     /** What a notification is about; the columns that are not null point at it. */
-    record Target(Long postId, Long commentId, Long connectionId, Long creditId) {
+    record Target(Long postId, Long commentId, Long connectionId, Long creditId, Long callId) {
         static Target post(long postId, Long commentId) {
-            return new Target(postId, commentId, null, null);
+            return new Target(postId, commentId, null, null, null);
         }
 
         static Target connection(long connectionId) {
-            return new Target(null, null, connectionId, null);
+            return new Target(null, null, connectionId, null, null);
         }
 
         static Target credit(long creditId) {
-            return new Target(null, null, null, creditId);
+            return new Target(null, null, null, creditId, null);
+        }
+
+        static Target call(long callId) {
+            return new Target(null, null, null, null, callId);
         }
 
         /** The thread for "at most one mail per thread per 10 minutes": the post, request or credit. */
         String threadKey() {
-            return postId != null ? "post:" + postId : connectionId != null ? "connection:" + connectionId : "credit:" + creditId;
+            return postId != null ? "post:" + postId : connectionId != null ? "connection:" + connectionId
+                    : callId != null ? "call:" + callId : "credit:" + creditId;
         }
     }
 
-    private record Row(long id, NotificationKind kind, long actorId, Long postId, Long commentId, String detail,
+    private record Row(long id, NotificationKind kind, long actorId, Long postId, Long commentId, Long callId, String detail,
                        Instant at, boolean read, long actors) {
     }
 
@@ -79,16 +84,18 @@ class NotificationService {
         String thing = target.commentId() != null && kind == NotificationKind.APPLAUSE_COMMENT ? "comment:" + target.commentId()
                 : target.postId() != null ? "post:" + target.postId()
                 : target.connectionId() != null ? "connection:" + target.connectionId()
+                : target.callId() != null ? "call:" + target.callId()
                 : "credit:" + target.creditId();
         List<Long> id = jdbc.sql("""
                         insert into notification (recipient_id, kind, actor_id, post_id, comment_id, connection_id, credit_id,
-                                                  detail, group_key)
-                        select :recipient, :kind, :actor, :post, :comment, :connection, :credit, :detail, :group
+                                                  call_id, detail, group_key)
+                        select :recipient, :kind, :actor, :post, :comment, :connection, :credit, :call, :detail, :group
                         where exists (select 1 from member where id = :recipient) and exists (select 1 from member where id = :actor)
                           and (cast(:post as bigint) is null or exists (select 1 from post where id = :post))
                           and (cast(:comment as bigint) is null or exists (select 1 from comment where id = :comment))
                           and (cast(:connection as bigint) is null or exists (select 1 from connection where id = :connection))
                           and (cast(:credit as bigint) is null or exists (select 1 from credit where id = :credit))
+                          and (cast(:call as bigint) is null or exists (select 1 from crew_call where id = :call))
                         on conflict (recipient_id, group_key) where read_at is null do update
                             set actor_id = excluded.actor_id, updated_at = now(),
                                 comment_id = coalesce(excluded.comment_id, notification.comment_id),
@@ -96,7 +103,7 @@ class NotificationService {
                         returning id""")
                 .param("recipient", recipientId).param("kind", kind.name()).param("actor", actorId)
                 .param("post", target.postId()).param("comment", target.commentId())
-                .param("connection", target.connectionId()).param("credit", target.creditId())
+                .param("connection", target.connectionId()).param("credit", target.creditId()).param("call", target.callId())
                 .param("detail", detail).param("group", kind.name() + ":" + thing)
                 .query(Long.class).list();
         id.forEach(n -> jdbc.sql("insert into notification_actor (notification_id, actor_id) values (:n, :actor) on conflict do nothing")
@@ -165,14 +172,14 @@ class NotificationService {
     }
 
     private static final String ROW_COLUMNS = """
-            select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.detail, n.updated_at, n.read_at is not null as read,
+            select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.call_id, n.detail, n.updated_at, n.read_at is not null as read,
                    (select count(*) from notification_actor na where na.notification_id = n.id) as actors
             from notification n
             """;
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
-                (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), rs.getString("detail"),
+                (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), (Long) rs.getObject("call_id"), rs.getString("detail"),
                 rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors"));
     }
 
@@ -246,7 +253,7 @@ class NotificationService {
         Row row = jdbc.sql("""
                         update notification set read_at = coalesce(read_at, now())
                         where id = :id and recipient_id = :me
-                        returning id, kind, actor_id, post_id, comment_id, detail, updated_at, true as read, 0 as actors""")
+                        returning id, kind, actor_id, post_id, comment_id, call_id, detail, updated_at, true as read, 0 as actors""")
                 .param("id", id).param("me", memberId)
                 .query((rs, i) -> row(rs))
                 .optional().orElseThrow(NotFoundException::new);
@@ -299,6 +306,8 @@ class NotificationService {
                     + (row.commentId() == null ? "" : "#comment-" + row.commentId());
             case APPLAUSE_POST -> "/posts/" + row.postId();
             case CREDIT_CONFIRMED -> "/people/" + memberUsername + "#credits";
+            case CALL_APPLICATION -> "/calls/" + row.callId() + "/applicants";
+            case CALL_SHORTLISTED, CALL_DECLINED, CALL_FILLED, CALL_CANCELLED -> "/calls/mine";
         };
     }
 }

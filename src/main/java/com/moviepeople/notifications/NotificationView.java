@@ -8,6 +8,10 @@ import java.time.Instant;
 record NotificationView(long id, NotificationKind kind, MemberCard actor, long others, String detail, String link,
                         Instant at, boolean read) {
 
+    private String call() {
+        return detail == null ? " a call" : " the call “" + detail + "”";
+    }
+
     /** What happened, after the actor's name: "and 4 others applauded your post". */
     public String getText() {
         String who = others == 0 ? "" : others == 1 ? " and 1 other" : " and " + others + " others";
@@ -19,6 +23,11 @@ record NotificationView(long id, NotificationKind kind, MemberCard actor, long o
             case APPLAUSE_POST -> " applauded your post";
             case APPLAUSE_COMMENT -> " applauded your comment";
             case CREDIT_CONFIRMED -> " confirmed your credit" + (detail == null ? "" : ": " + detail);
+            case CALL_APPLICATION -> " applied to your call" + (detail == null ? "" : " “" + detail + "”");
+            case CALL_SHORTLISTED -> " shortlisted you for" + call();
+            case CALL_DECLINED -> " declined your application to" + call();
+            case CALL_FILLED -> " filled" + call() + " — thank you for applying";
+            case CALL_CANCELLED -> " cancelled" + call();
         };
     }
 }

@@ -7,5 +7,5 @@
  * the unread ones, and the messaging module's live stream ({@code LiveUpdates}) tells the member's open
  * pages, on any instance, to fetch it again. No public API: nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "blocking", "connections", "credits", "feed", "messaging", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "blocking", "calls", "connections", "credits", "feed", "messaging", "shared"})
 package com.moviepeople.notifications;

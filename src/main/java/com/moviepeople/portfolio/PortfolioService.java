@@ -76,6 +76,30 @@ public class PortfolioService {
         return new ItemsPage(page, last == null ? null : new KeysetCursor(last.createdAt(), last.id()).encode());
     }
 
+    /** A portfolio item as a list names it. */
+    public record ItemRef(long id, long ownerId, String title) {
+    }
+
+    /** Many items in one statement, keyed by id; unknown ids are left out. */
+    public java.util.Map<Long, ItemRef> refs(java.util.Collection<Long> itemIds) {
+        if (itemIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<Long, ItemRef> found = new java.util.LinkedHashMap<>();
+        jdbc.sql("select id, owner_id, title from portfolio_item where id = any(:ids)")
+                .param("ids", itemIds.stream().mapToLong(Long::longValue).distinct().toArray())
+                .query((rs, n) -> new ItemRef(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title")))
+                .list().forEach(r -> found.put(r.id(), r));
+        return found;
+    }
+
+    /** The member's newest items (at most {@code limit}), to choose from. */
+    public List<ItemRef> refsOf(long ownerId, int limit) {
+        return jdbc.sql("select id, owner_id, title from portfolio_item where owner_id = :o order by created_at desc, id desc limit :n")
+                .param("o", ownerId).param("n", limit)
+                .query((rs, n) -> new ItemRef(rs.getLong("id"), rs.getLong("owner_id"), rs.getString("title"))).list();
+    }
+
     @Transactional(readOnly = true)
     public long countOf(long ownerId) {
         return items.countByOwnerId(ownerId);
