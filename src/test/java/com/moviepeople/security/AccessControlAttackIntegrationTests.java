@@ -85,6 +85,11 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("applaud a comment on a stranger's post", w -> post("/comments/" + w.comment() + "/applaud")),
                 attack("mark another's notification read", w -> post("/notifications/" + w.notification() + "/read")),
                 attack("open another's notification", w -> post("/notifications/" + w.notification() + "/read").param("open", "true")),
+                attack("the applicants of another's call", w -> get("/calls/" + w.call() + "/applicants")),
+                attack("shortlist on another's call", w -> post("/calls/" + w.call() + "/applicants/" + w.application() + "/shortlist")),
+                attack("decline on another's call", w -> post("/calls/" + w.call() + "/applicants/" + w.application() + "/decline")),
+                attack("close another's call as filled", w -> post("/calls/" + w.call() + "/close").param("outcome", "filled")),
+                attack("close another's call without an outcome", w -> post("/calls/" + w.call() + "/close")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

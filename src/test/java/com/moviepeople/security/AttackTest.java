@@ -51,7 +51,7 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report, Credits credits, long range, long notification, long still) {
+                 long report, Credits credits, long range, long notification, long still, long call, long application) {
     }
 
     /**
@@ -108,12 +108,20 @@ abstract class AttackTest extends IntegrationTest {
         long still = jdbc.queryForObject("""
                 insert into portfolio_still (item_id, picture_id, width, height) values (?, ?, 1600, 900) returning id""",
                 Long.class, item, com.moviepeople.media.MediaKeysForTests.newPictureId());
+        // The victim's open crew call, and the friend's application to it (set-up SQL).
+        long call = jdbc.queryForObject("""
+                insert into crew_call (poster_id, title, role, location, start_date, end_date, pay_rate, pay_unit, currency, deadline, description)
+                values (?, 'Victim''s call', 'Gaffer', 'Berlin', current_date + 30, current_date + 35, 300, 'day', 'EUR', current_date + 20,
+                        'Victim''s private brief') returning id""", Long.class, victim.id());
+        long application = jdbc.queryForObject("""
+                insert into call_application (call_id, applicant_id, note) values (?, ?, 'Friend''s note') returning id""",
+                Long.class, call, friend.id());
         // The background work this world set off (feed posts, notifications) is done before any
         // snapshot: a refused attack must find the tables exactly as they were.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from event_publication where publication_date >= ?", Long.class, started) == 0);
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
-                credits(victim, friend, requester), range, notification, still);
+                credits(victim, friend, requester), range, notification, still, call, application);
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */

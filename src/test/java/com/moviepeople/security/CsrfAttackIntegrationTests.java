@@ -115,6 +115,15 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("show availability to everyone", Actor.VICTIM, true, w -> post("/settings/availability").param("visibility", "everyone")),
                 route("renew the calendar feed", Actor.VICTIM, true, w -> post("/availability/feed/renew")),
                 route("turn the calendar feed off", Actor.VICTIM, false, w -> post("/availability/feed/stop")),
+                route("post a crew call", Actor.VICTIM, true, w -> post("/calls").param("title", "Forged call").param("role", "Grip")
+                        .param("location", "Rome").param("startDate", java.time.LocalDate.now().plusDays(40).toString())
+                        .param("endDate", java.time.LocalDate.now().plusDays(41).toString())
+                        .param("deadline", java.time.LocalDate.now().plusDays(30).toString()).param("payRate", "200")
+                        .param("currency", "EUR").param("payUnit", "day").param("description", "Forged")),
+                route("apply to a call", Actor.REQUESTER, true, w -> post("/calls/" + w.call() + "/apply").param("note", "Forged")),
+                route("shortlist an applicant", Actor.VICTIM, true, w -> post("/calls/" + w.call() + "/applicants/" + w.application() + "/shortlist")),
+                route("decline an applicant", Actor.VICTIM, true, w -> post("/calls/" + w.call() + "/applicants/" + w.application() + "/decline")),
+                route("close a call", Actor.VICTIM, true, w -> post("/calls/" + w.call() + "/close").param("outcome", "cancelled")),
                 route("dismiss a report", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 route("suspend a member", Actor.MODERATOR, true, w -> post("/moderation/reports/" + w.report() + "/suspend")));
     }

@@ -39,7 +39,7 @@ class StoredXssIntegrationTests extends AttackTest {
     ProfileService profiles;
 
     record Xss(CurrentMember author, CurrentMember viewer, CurrentMember moderator, long item, long post, long report,
-               long production, CurrentMember colleague) {
+               long production, CurrentMember colleague, long call) {
     }
 
     private Xss x;
@@ -91,7 +91,14 @@ class StoredXssIntegrationTests extends AttackTest {
         CurrentMember colleague = newMember("colleague");
         mvc.perform(post("/credits").with(user(colleague)).with(csrf()).param("productionId", String.valueOf(production))
                 .param("role", "Colorist"));
-        x = new Xss(author, viewer, moderator, item, post, report, production, colleague);
+        // A crew call with the payload everywhere, and the viewer's application with a payload note.
+        long call = jdbc.queryForObject("""
+                insert into crew_call (poster_id, title, role, location, start_date, end_date, pay_rate, pay_unit, currency, deadline, description)
+                values (?, ?, ?, ?, current_date + 30, current_date + 35, 300, 'day', 'EUR', current_date + 20, ?) returning id""",
+                Long.class, author.id(), SHORT_PAYLOAD, SHORT_PAYLOAD, SHORT_PAYLOAD, PAYLOAD);
+        mvc.perform(post("/calls/" + call + "/apply").with(user(viewer)).with(csrf()).param("note", PAYLOAD));
+        assertThat(jdbc.queryForObject("select count(*) from call_application where call_id = ?", Long.class, call)).isOne();
+        x = new Xss(author, viewer, moderator, item, post, report, production, colleague, call);
     }
 
     static Stream<Arguments> pages() {
@@ -123,6 +130,17 @@ class StoredXssIntegrationTests extends AttackTest {
                         .with(user(x.viewer())).with(csrf())),
                 page("search by dates", x -> get("/search").param("availableFrom", SHORT_PAYLOAD)
                         .param("availableTo", SHORT_PAYLOAD).with(user(x.viewer()))),
+                page("crew calls list", x -> get("/calls").with(user(x.viewer()))),
+                page("crew call page", x -> get("/calls/" + x.call()).with(user(x.viewer()))),
+                page("applicants", x -> get("/calls/" + x.call() + "/applicants").with(user(x.author()))),
+                page("my applications", x -> get("/calls/mine").with(user(x.viewer()))),
+                page("my calls", x -> get("/calls/mine").with(user(x.author()))),
+                page("re-rendered call form", x -> post("/calls").param("title", PAYLOAD).param("role", PAYLOAD)
+                        .param("location", PAYLOAD).param("startDate", PAYLOAD).param("endDate", PAYLOAD).param("deadline", PAYLOAD)
+                        .param("payRate", PAYLOAD).param("currency", PAYLOAD).param("payUnit", PAYLOAD).param("description", PAYLOAD)
+                        .with(user(x.viewer())).with(csrf())),
+                page("re-rendered application", x -> post("/calls/" + x.call() + "/apply").param("note", PAYLOAD + "x".repeat(1000))
+                        .with(user(x.colleague())).with(csrf())),
                 page("moderation queue", x -> get("/moderation/reports").param("after", String.valueOf(x.report() - 1))
                         .with(user(x.moderator()))),
                 page("re-rendered post form", x -> post("/posts").param("content", PAYLOAD + "x".repeat(5000))
