@@ -44,7 +44,7 @@ import java.util.Set;
  * answers the applicants and closes the call; everyone else gets a 404.
  */
 @Service
-class CallService {
+class CallService implements Calls {
 
     static final int MAX_OPEN_CALLS = 5;
     static final int PAGE_SIZE = 20;
@@ -505,6 +505,38 @@ class CallService {
         List<Long> applicants = jdbc.sql("select applicant_id from call_application where call_id = :c and status <> 'DECLINED'")
                 .param("c", callId).query(Long.class).list();
         events.publishEvent(new CallClosed(callId, posterId, call.title(), filled, applicants));
+        return true;
+    }
+
+    // --- reports and moderation -------------------------------------------------------------
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<com.moviepeople.shared.ReportableContent> reportableCall(long viewerId, long callId) {
+        try {
+            CallView call = find(viewerId, callId);
+            return Optional.of(new com.moviepeople.shared.ReportableContent(call.poster().id(),
+                    call.title() + "\n" + call.role() + " · " + call.getPay() + " · " + call.getPlace() + "\n" + call.description(),
+                    "/calls/" + call.id()));
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    @Transactional
+    public boolean remove(long callId, long moderatorId) {
+        Optional<Row> call = jdbc.sql(CALL_COLUMNS + """
+                        , 0 as applications
+                        from crew_call c left join production p on p.id = c.production_id where c.id = :id for update of c""")
+                .param("id", callId).query((rs, n) -> row(rs, true)).optional();
+        if (call.isEmpty() || !"OPEN".equals(call.get().status())) {
+            return false;
+        }
+        jdbc.sql("update crew_call set status = 'REMOVED', closed_at = now() where id = :id").param("id", callId).update();
+        List<Long> applicants = jdbc.sql("select applicant_id from call_application where call_id = :c and status <> 'DECLINED'")
+                .param("c", callId).query(Long.class).list();
+        events.publishEvent(new CallClosed(callId, call.get().posterId(), call.get().title(), false, applicants));
         return true;
     }
 

@@ -53,6 +53,17 @@ class ModerationController {
         return "redirect:/moderation/reports";
     }
 
+    @PostMapping("/moderation/reports/{id:[0-9]{1,18}}/remove-call")
+    String removeCall(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, RedirectAttributes flash) {
+        ModerationService.Handled handled = moderation.removeCall(me.id(), id);
+        switch (handled.outcome()) {
+            case DONE -> flash.addFlashAttribute("success", "The call is removed; its applicants are told it was cancelled.");
+            case NOT_A_CALL -> flash.addFlashAttribute("error", "That report is not about a crew call.");
+            default -> flash.addFlashAttribute("success", "That report was already handled.");
+        }
+        return "redirect:/moderation/reports";
+    }
+
     /** The keyset: the last report id of the previous page; anything malformed means the first page. */
     private static long after(String value) {
         if (value == null || value.isBlank() || value.length() > 18) {

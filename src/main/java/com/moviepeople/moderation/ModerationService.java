@@ -25,7 +25,7 @@ import java.util.Set;
 @Service
 class ModerationService {
 
-    enum Outcome { DONE, ALREADY_HANDLED, MEMBER_GONE, SELF, MODERATOR }
+    enum Outcome { DONE, ALREADY_HANDLED, MEMBER_GONE, SELF, MODERATOR, NOT_A_CALL }
 
     record Handled(Outcome outcome, MemberSummary member) {
     }
@@ -51,7 +51,11 @@ class ModerationService {
     private final MemberModeration moderation;
     private final Clock clock;
 
-    ModerationService(JdbcClient jdbc, MemberDirectory members, MemberModeration moderation, Clock clock) {
+    private final com.moviepeople.calls.Calls calls;
+
+    ModerationService(JdbcClient jdbc, MemberDirectory members, MemberModeration moderation, Clock clock,
+                      com.moviepeople.calls.Calls calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
         this.members = members;
         this.moderation = moderation;
@@ -140,6 +144,33 @@ class ModerationService {
                 .param("me", moderatorId).param("now", Timestamp.from(clock.instant()))
                 .param("id", reportId).param("member", member.id()).update();
         return new Handled(Outcome.DONE, member);
+    }
+
+    /**
+     * Removes the crew call a report is about and closes every open report about that call.
+     * Unknown report: 404; a report about something else: nothing changes.
+     */
+    @Transactional
+    Handled removeCall(long moderatorId, long reportId) {
+        requireModerator(moderatorId);
+        record Locked(String status, String type, long targetId) {
+        }
+        Locked report = jdbc.sql("select status, target_type, target_id from report where id = :id for update")
+                .param("id", reportId)
+                .query((rs, n) -> new Locked(rs.getString(1), rs.getString(2), rs.getLong(3))).optional()
+                .orElseThrow(NotFoundException::new);
+        if (!"OPEN".equals(report.status())) {
+            return new Handled(Outcome.ALREADY_HANDLED, null);
+        }
+        if (!TargetType.CALL.name().equals(report.type())) {
+            return new Handled(Outcome.NOT_A_CALL, null);
+        }
+        calls.remove(report.targetId(), moderatorId);
+        jdbc.sql("""
+                        update report set status = 'ACTIONED', handled_by = :me, handled_at = :now
+                        where status = 'OPEN' and target_type = 'CALL' and target_id = :call""")
+                .param("me", moderatorId).param("now", Timestamp.from(clock.instant())).param("call", report.targetId()).update();
+        return new Handled(Outcome.DONE, null);
     }
 
     private void requireModerator(long memberId) {

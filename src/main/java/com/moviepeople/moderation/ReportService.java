@@ -38,8 +38,11 @@ class ReportService {
     private final Messaging messaging;
     private final Clock clock;
 
+    private final com.moviepeople.calls.Calls calls;
+
     ReportService(JdbcClient jdbc, MemberDirectory members, ProfileService profiles, Feed feed, Messaging messaging,
-                  Clock clock) {
+                  Clock clock, com.moviepeople.calls.Calls calls) {
+        this.calls = calls;
         this.jdbc = jdbc;
         this.members = members;
         this.profiles = profiles;
@@ -80,6 +83,7 @@ class ReportService {
             case POST -> feed.reportablePost(reporterId, targetId);
             case COMMENT -> feed.reportableComment(reporterId, targetId);
             case MESSAGE -> messaging.reportableMessage(reporterId, targetId);
+            case CALL -> calls.reportableCall(reporterId, targetId);
         };
     }
 

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /** What a report is about; the form sends the lower-case name ({@code member}, {@code post}, …). */
 enum TargetType {
-    MEMBER, POST, COMMENT, MESSAGE;
+    MEMBER, POST, COMMENT, MESSAGE, CALL;
 
     static Optional<TargetType> parse(String value) {
         if (value == null) {

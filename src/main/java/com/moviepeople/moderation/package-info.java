@@ -5,5 +5,5 @@
  * the reporter may see the thing, so nothing can be reported, or probed, by guessing ids.
  * No public API: nothing depends on moderation.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "profiles", "feed", "messaging", "shared"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "calls", "profiles", "feed", "messaging", "shared"})
 package com.moviepeople.moderation;

@@ -309,6 +309,31 @@ class CallsIntegrationTests extends IntegrationTest {
         assertThat(page(maya, get("/calls/" + call + "/applicants"))).doesNotContain("data-action=\"shortlist\"");
     }
 
+    @Test
+    void aReportedCallIsRemovedByAModeratorAndItsApplicantsAreTold() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember mod = newMember("mod");
+        jdbc.update("update member set role = 'MODERATOR' where id = ?", mod.id());
+        mod = currentMember(mod.username());
+        long call = postCall(maya, "Totally legit call");
+        apply(ben, call, "Interested");
+        assertThat(page(ben, get("/calls/" + call))).contains("data-report=\"call\"");
+        mvc.perform(post("/reports").param("targetType", "call").param("targetId", String.valueOf(call))
+                .param("reason", "This call asks for money upfront.").with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
+        long report = jdbc.queryForObject("select id from report where target_type = 'CALL' and target_id = ?", Long.class, call);
+        assertThat(page(mod, get("/moderation/reports").param("after", String.valueOf(report - 1))))
+                .contains("data-action=\"remove-call\"").contains("asks for money upfront");
+        mvc.perform(post("/moderation/reports/" + report + "/remove-call").with(user(ben)).with(csrf())).andExpect(status().isForbidden());
+        mvc.perform(post("/moderation/reports/" + report + "/remove-call").with(user(mod)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForObject("select status from crew_call where id = ?", String.class, call)).isEqualTo("REMOVED");
+        assertThat(jdbc.queryForObject("select status from report where id = ?", String.class, report)).isEqualTo("ACTIONED");
+        mvc.perform(get("/calls/" + call).with(user(ben))).andExpect(status().isNotFound());
+        assertThat(page(ben, get("/calls"))).doesNotContain("data-call-id=\"" + call + "\"");
+        CurrentMember benNow = ben;
+        await().atMost(Duration.ofSeconds(10)).until(() -> count(benNow, "CALL_CANCELLED") == 1);
+    }
+
     private long count(CurrentMember m, String kind) {
         return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ?", Long.class, m.id(), kind);
     }
