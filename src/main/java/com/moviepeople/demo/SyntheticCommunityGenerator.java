@@ -209,6 +209,8 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
         step("availability", this::insertAvailability);
         step("availability settings", this::insertAvailabilitySettings);
         step("analyze availability", () -> jdbc.sql("analyze availability_range, availability_setting").update());
+        step("crew calls", () -> insertCalls(members));
+        step("applications", this::insertApplications);
         step("vacuum analyze", () -> jdbc.sql("vacuum analyze").update());
         return new Summary(members, count("connection where status = 'ACCEPTED'"), count("portfolio_item"),
                 count("post"), count("comment"), count("message"),
@@ -548,6 +550,64 @@ class SyntheticCommunityGenerator implements ApplicationRunner {
                         order by hashint8(m.id), m.id, start_date""")
                 .param("engagements", ENGAGEMENTS).param("adjectives", TITLE_ADJECTIVES).param("nouns", TITLE_NOUNS)
                 .update();
+    }
+
+    /**
+     * One crew call per ~20 members, posted by random members over the last 90 days: roles from
+     * the role list, the members' cities (10% remote), work within the next year, 80% paid (day
+     * rates mostly, in EUR, GBP or USD) and 20% plainly unpaid; 85% still open, the rest filled or
+     * cancelled. Deterministic per call number.
+     */
+    private void insertCalls(int members) {
+        List<String> cities = new ArrayList<>(CITIES.keySet());
+        jdbc.sql("""
+                        insert into crew_call (poster_id, title, role, location, remote, start_date, end_date, pay_rate, pay_unit,
+                                               currency, unpaid, deadline, description, status, created_at, closed_at)
+                        select poster, role || ' for ' || (array['a feature', 'a short', 'a commercial', 'a music video', 'a series', 'a documentary'])[1 + k % 6],
+                               role, case when remote then null else city end, remote,
+                               start_date, start_date + len, case when unpaid then null else rate end,
+                               case when unpaid then null else unit end, case when unpaid then null else currency end, unpaid,
+                               least(start_date - 3, start_date + len), 'Generated call ' || k || ': ' || role || ', ' || len + 1 || ' days.',
+                               status, created_at, case when status = 'OPEN' then null else created_at + interval '7 days' end
+                        from (
+                            select k, 1 + (hashint8extended(k, 21) & 2147483647) % :members as poster,
+                                   (:roles::text[])[1 + (hashint8extended(k, 22) & 2147483647) % cardinality(:roles::text[])] as role,
+                                   (:cities::text[])[1 + (hashint8extended(k, 23) & 2147483647) % cardinality(:cities::text[])] as city,
+                                   (hashint8extended(k, 24) & 2147483647) % 10 = 0 as remote,
+                                   current_date + 10 + ((hashint8extended(k, 25) & 2147483647) % 355)::int as start_date,
+                                   ((hashint8extended(k, 26) & 2147483647) % 30)::int as len,
+                                   (hashint8extended(k, 27) & 2147483647) % 10 < 2 as unpaid,
+                                   (150 + (hashint8extended(k, 28) & 2147483647) % 650)::numeric as rate,
+                                   (array['day', 'day', 'day', 'week', 'hour', 'flat'])[1 + (hashint8extended(k, 29) & 2147483647) % 6] as unit,
+                                   (array['EUR', 'EUR', 'GBP', 'USD'])[1 + (hashint8extended(k, 30) & 2147483647) % 4] as currency,
+                                   case when (hashint8extended(k, 31) & 2147483647) % 100 < 85 then 'OPEN'
+                                        when (hashint8extended(k, 31) & 2147483647) % 100 < 95 then 'FILLED' else 'CANCELLED' end as status,
+                                   now() - ((hashint8extended(k, 32) & 2147483647) % (90 * 24 * 60)) * interval '1 minute' as created_at
+                            from generate_series(1, greatest(1, :members / 20)) k
+                        ) c
+                        where exists (select 1 from member where id = poster)""")
+                .param("members", members).param("roles", FilmRoles.ALL.toArray(String[]::new))
+                .param("cities", cities.toArray(String[]::new)).update();
+    }
+
+    /** 0–30 applications per call from members other than its poster (one per member and call), in arrival order. */
+    private void insertApplications() {
+        jdbc.sql("""
+                        insert into call_application (call_id, applicant_id, note, status, created_at, updated_at)
+                        select c.id, a.applicant, 'Generated application', 
+                               case when (hashint8extended(c.id * 64 + a.n, 42) & 2147483647) % 10 < 2 then 'SHORTLISTED'
+                                    when (hashint8extended(c.id * 64 + a.n, 42) & 2147483647) % 10 < 4 then 'DECLINED' else 'APPLIED' end,
+                               c.created_at + a.n * interval '1 hour', c.created_at + a.n * interval '1 hour'
+                        from crew_call c
+                        cross join lateral (
+                            select distinct on (applicant) n, applicant
+                            from (select n, 1 + (hashint8extended(c.id * 64 + n, 41) & 2147483647) % (select max(id) from member) as applicant
+                                  from generate_series(1, ((hashint8extended(c.id, 40) & 2147483647) % 31)::int) n) s
+                            where applicant <> c.poster_id
+                            order by applicant, n
+                        ) a
+                        where exists (select 1 from member where id = a.applicant)
+                        on conflict do nothing""").update();
     }
 
     /**

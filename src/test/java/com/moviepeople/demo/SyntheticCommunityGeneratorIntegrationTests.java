@@ -41,6 +41,12 @@ class SyntheticCommunityGeneratorIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from profile where location = 'Berlin, Germany'", Long.class)).isPositive();
 
         // Productions, credits and confirmations: one production per 5 members, 5–40 credits each.
+        // Crew calls: one per ~20 members, mostly open and paid, with applications never by their poster.
+        assertThat(jdbc.queryForObject("select count(*) from crew_call", Long.class)).isEqualTo(20);
+        assertThat(jdbc.queryForObject("select count(*) from crew_call where status = 'OPEN'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from call_application", Long.class)).isBetween(20L * 5, 20L * 30);
+        assertThat(jdbc.queryForObject("select count(*) from call_application a join crew_call c on c.id = a.call_id where a.applicant_id = c.poster_id",
+                Long.class)).isZero();
         assertThat(summary.productions()).isEqualTo(80);
         assertThat(summary.text()).contains("productions:").contains("credits:").contains("confirmations:");
         assertThat(jdbc.queryForObject("""
