@@ -277,11 +277,22 @@ class NotificationService {
         return marked;
     }
 
-    /** The member opened the page of all things of this kind (their pending requests). */
+    /** The member opened a call's applicants: what they heard about that call is read. */
     @Transactional
-    int markKindRead(long memberId, NotificationKind kind) {
-        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and kind = :kind and read_at is null")
-                .param("me", memberId).param("kind", kind.name()).update();
+    int markCallRead(long memberId, long callId) {
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and call_id = :call and read_at is null")
+                .param("me", memberId).param("call", callId).update();
+        if (marked > 0) {
+            live.noticeFor(memberId);
+        }
+        return marked;
+    }
+
+    /** The member opened the page of all things of these kinds (their pending requests, their applications). */
+    @Transactional
+    int markKindRead(long memberId, NotificationKind... kinds) {
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and kind = any(:kinds) and read_at is null")
+                .param("me", memberId).param("kinds", java.util.Arrays.stream(kinds).map(Enum::name).toArray(String[]::new)).update();
         if (marked > 0) {
             live.noticeFor(memberId);
         }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 /**
  * "Opening the thing marks its notifications read", however the member gets there: a post's page
  * (from the feed, a mail, a bookmark) marks what they heard about that post, the page of pending
- * requests the requests. Only when the navigation's count, already read for the page, says
+ * requests the requests, a call's applicants the applications to it, "my calls" the answers. Only when the navigation's count, already read for the page, says
  * something is unread: a page view with nothing unread writes nothing. The page then shows the
  * lowered count, and the member's other tabs hear of it through the live stream.
  */
@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 class ReadWhenOpened implements HandlerInterceptor, WebMvcConfigurer {
 
     private static final Pattern POST = Pattern.compile("/posts/([0-9]{1,18})");
+    private static final Pattern APPLICANTS = Pattern.compile("/calls/([0-9]{1,18})/applicants");
 
     private final NotificationService notifications;
 
@@ -35,7 +36,7 @@ class ReadWhenOpened implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/posts/*", "/connections/pending");
+        registry.addInterceptor(this).addPathPatterns("/posts/*", "/connections/pending", "/calls/*/applicants", "/calls/mine");
     }
 
     @Override
@@ -51,7 +52,11 @@ class ReadWhenOpened implements HandlerInterceptor, WebMvcConfigurer {
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher post = POST.matcher(path);
+        Matcher applicants = APPLICANTS.matcher(path);
         int marked = post.matches() ? notifications.markPostRead(me.id(), Long.parseLong(post.group(1)))
+                : applicants.matches() ? notifications.markCallRead(me.id(), Long.parseLong(applicants.group(1)))
+                : path.equals("/calls/mine") ? notifications.markKindRead(me.id(), NotificationKind.CALL_SHORTLISTED,
+                        NotificationKind.CALL_DECLINED, NotificationKind.CALL_FILLED, NotificationKind.CALL_CANCELLED)
                 : notifications.markKindRead(me.id(), NotificationKind.CONNECTION_REQUEST);
         if (marked > 0) {
             @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) nav;

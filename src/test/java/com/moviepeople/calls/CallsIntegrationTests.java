@@ -307,6 +307,10 @@ class CallsIntegrationTests extends IntegrationTest {
         assertThat(page(dana, get("/notifications"))).contains("filled the call “Gaffer for the ferry film”");
         // A closed call takes no more answers.
         assertThat(page(maya, get("/calls/" + call + "/applicants"))).doesNotContain("data-action=\"shortlist\"");
+        // Opening the applicants (or "my calls") reads what the member heard about them.
+        assertThat(unread(maya, "CALL_APPLICATION")).isZero();
+        page(ben, get("/calls/mine"));
+        assertThat(unread(ben, "CALL_FILLED") + unread(ben, "CALL_SHORTLISTED")).isZero();
     }
 
     @Test
@@ -332,6 +336,11 @@ class CallsIntegrationTests extends IntegrationTest {
         assertThat(page(ben, get("/calls"))).doesNotContain("data-call-id=\"" + call + "\"");
         CurrentMember benNow = ben;
         await().atMost(Duration.ofSeconds(10)).until(() -> count(benNow, "CALL_CANCELLED") == 1);
+    }
+
+    private long unread(CurrentMember m, String kind) {
+        return jdbc.queryForObject("select count(*) from notification where recipient_id = ? and kind = ? and read_at is null",
+                Long.class, m.id(), kind);
     }
 
     private long count(CurrentMember m, String kind) {
