@@ -239,7 +239,7 @@ public class PortfolioService {
      * @throws com.moviepeople.media.InvalidPictureException not a picture we take, or the item is full
      */
     @Transactional
-    Still addStill(long ownerId, long itemId, org.springframework.core.io.InputStreamSource image) {
+    public Still addStill(long ownerId, long itemId, org.springframework.core.io.InputStreamSource image) {
         jdbc.sql("select id from portfolio_item where id = :id and owner_id = :owner for update")
                 .param("id", itemId).param("owner", ownerId).query(Long.class).optional().orElseThrow(NotFoundException::new);
         long count = jdbc.sql("select count(*) from portfolio_still where item_id = :item").param("item", itemId)
