@@ -65,6 +65,8 @@
         box.setAttribute('role', 'dialog');
         box.setAttribute('aria-modal', 'true');
         box.setAttribute('aria-label', 'Still');
+        // Focusable itself, so that a click on the picture keeps focus (and the keys) in the dialog.
+        box.setAttribute('tabindex', '-1');
         box.setAttribute('data-lightbox', '');
         box.innerHTML = '<button type="button" class="btn btn-light lightbox-close" data-lightbox-close aria-label="Close">✕</button>'
             + '<button type="button" class="btn btn-light lightbox-prev" data-lightbox-prev aria-label="Previous still">‹</button>'
@@ -96,7 +98,10 @@
                 var buttons = Array.prototype.slice.call(box.querySelectorAll('button:not([hidden])'));
                 var at = buttons.indexOf(document.activeElement);
                 event.preventDefault();
-                buttons[(at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length].focus();
+                // (From the dialog itself, after a click on the picture: the first or the last button.)
+                var next = at < 0 ? (event.shiftKey ? buttons.length - 1 : 0)
+                    : (at + (event.shiftKey ? buttons.length - 1 : 1)) % buttons.length;
+                buttons[next].focus();
             }
         });
         document.body.appendChild(box);
