@@ -277,22 +277,36 @@ class NotificationService {
         return marked;
     }
 
-    /** The member opened a call's applicants: what they heard about that call is read. */
-    @Transactional
-    int markCallRead(long memberId, long callId) {
-        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and call_id = :call and read_at is null")
-                .param("me", memberId).param("call", callId).update();
-        if (marked > 0) {
-            live.noticeFor(memberId);
+    /** What a page shows: a post, a call's applicants, or all things of some kinds. */
+    record Opened(String condition, Object value) {
+        static Opened post(long postId) {
+            return new Opened("post_id = :value", postId);
         }
-        return marked;
+
+        static Opened call(long callId) {
+            return new Opened("call_id = :value", callId);
+        }
+
+        static Opened kinds(NotificationKind... kinds) {
+            return new Opened("kind = any(:value)", java.util.Arrays.stream(kinds).map(Enum::name).toArray(String[]::new));
+        }
     }
 
-    /** The member opened the page of all things of these kinds (their pending requests, their applications). */
+    /**
+     * The member opened a page: its unread notifications are read. A read first, so that a page
+     * view with nothing unread about it writes nothing.
+     */
     @Transactional
-    int markKindRead(long memberId, NotificationKind... kinds) {
-        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and kind = any(:kinds) and read_at is null")
-                .param("me", memberId).param("kinds", java.util.Arrays.stream(kinds).map(Enum::name).toArray(String[]::new)).update();
+    int markOpened(long memberId, Opened opened) {
+        boolean any = jdbc.sql("select exists (select 1 from notification where recipient_id = :me and read_at is null and "
+                        + opened.condition() + ")")
+                .param("me", memberId).param("value", opened.value()).query(Boolean.class).single();
+        if (!any) {
+            return 0;
+        }
+        int marked = jdbc.sql("update notification set read_at = now() where recipient_id = :me and read_at is null and "
+                        + opened.condition())
+                .param("me", memberId).param("value", opened.value()).update();
         if (marked > 0) {
             live.noticeFor(memberId);
         }

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * "Opening the thing marks its notifications read", however the member gets there: a post's page
  * (from the feed, a mail, a bookmark) marks what they heard about that post, the page of pending
  * requests the requests, a call's applicants the applications to it, "my calls" the answers. Only when the navigation's count, already read for the page, says
- * something is unread: a page view with nothing unread writes nothing. The page then shows the
+ * something is unread, and then a read first: only unread notifications about the thing opened
+ * are written (a page view with nothing to mark writes nothing). The page then shows the
  * lowered count, and the member's other tabs hear of it through the live stream.
  */
 @Component
@@ -53,11 +54,12 @@ class ReadWhenOpened implements HandlerInterceptor, WebMvcConfigurer {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         Matcher post = POST.matcher(path);
         Matcher applicants = APPLICANTS.matcher(path);
-        int marked = post.matches() ? notifications.markPostRead(me.id(), Long.parseLong(post.group(1)))
-                : applicants.matches() ? notifications.markCallRead(me.id(), Long.parseLong(applicants.group(1)))
-                : path.equals("/calls/mine") ? notifications.markKindRead(me.id(), NotificationKind.CALL_SHORTLISTED,
+        NotificationService.Opened opened = post.matches() ? NotificationService.Opened.post(Long.parseLong(post.group(1)))
+                : applicants.matches() ? NotificationService.Opened.call(Long.parseLong(applicants.group(1)))
+                : path.equals("/calls/mine") ? NotificationService.Opened.kinds(NotificationKind.CALL_SHORTLISTED,
                         NotificationKind.CALL_DECLINED, NotificationKind.CALL_FILLED, NotificationKind.CALL_CANCELLED)
-                : notifications.markKindRead(me.id(), NotificationKind.CONNECTION_REQUEST);
+                : NotificationService.Opened.kinds(NotificationKind.CONNECTION_REQUEST);
+        int marked = notifications.markOpened(me.id(), opened);
         if (marked > 0) {
             @SuppressWarnings("unchecked") Map<String, Object> counts = (Map<String, Object>) nav;
             counts.put("unreadNotifications", Math.max(0, unread - marked));
