@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @SpringBootTest(properties = {"moviepeople.demo-data=false", "spring.datasource.hikari.maximum-pool-size=8",
         // Tests run the clean-up themselves (ScheduledCleanupIntegrationTests), never on the hour.
         "moviepeople.cleanup.cron=-", "moviepeople.notifications.digest-cron=-",
+        // Pictures go to the build folder, not to the working copy's ./data.
+        "moviepeople.storage.local-dir=target/test-media",
         // Tests run the digest at any hour of the day.
         "moviepeople.notifications.digest-hour=0",
         // Tests act from one address many times; RateLimitIntegrationTests checks the real limits.

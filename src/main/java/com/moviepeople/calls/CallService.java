@@ -60,7 +60,7 @@ class CallService implements Calls {
 
     /** The list's filters, already checked. */
     record Filters(String role, String location, LocalDate from, LocalDate to, boolean paidOnly) {
-        boolean any() {
+        public boolean any() {
             return role != null || location != null || from != null || to != null || paidOnly;
         }
     }
@@ -357,8 +357,9 @@ class CallService implements Calls {
      * false. Refused with {@link ApplyException}: one's own call, a closed call or a past deadline, a
      * note too long, more than {@link #MAX_WORKS} works or someone else's.
      */
+    @Override
     @Transactional
-    boolean apply(long memberId, long callId, String note, Collection<Long> creditIds, Collection<Long> itemIds) {
+    public boolean apply(long memberId, long callId, String note, Collection<Long> creditIds, Collection<Long> itemIds) {
         CallView call = find(memberId, callId);
         if (call.poster().id() == memberId) {
             throw new ApplyException("This is your own call.");
@@ -474,8 +475,9 @@ class CallService implements Calls {
     }
 
     /** Shortlists or declines one application of the poster's open call; false if it already stood so. */
+    @Override
     @Transactional
-    boolean answer(long posterId, long callId, long applicationId, boolean shortlist) {
+    public boolean answer(long posterId, long callId, long applicationId, boolean shortlist) {
         Row call = own(posterId, callId, true);
         if (!"OPEN".equals(call.status())) {
             throw new ApplyException("This call is closed.");
@@ -506,6 +508,29 @@ class CallService implements Calls {
                 .param("c", callId).query(Long.class).list();
         events.publishEvent(new CallClosed(callId, posterId, call.title(), filled, applicants));
         return true;
+    }
+
+    @Override
+    @Transactional
+    public long post(long posterId, CallForm form) {
+        org.springframework.validation.BeanPropertyBindingResult errors =
+                new org.springframework.validation.BeanPropertyBindingResult(form, "form");
+        Checked checked = validate(posterId, form, errors)
+                .orElseThrow(() -> new IllegalArgumentException(errors.getAllErrors().get(0).getDefaultMessage()));
+        return create(posterId, checked).orElseThrow(() -> new IllegalArgumentException("Too many open calls"));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Long> applicationOf(long memberId, long callId) {
+        return jdbc.sql("select id from call_application where call_id = :c and applicant_id = :m")
+                .param("c", callId).param("m", memberId).query(Long.class).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public boolean isEmpty() {
+        return !jdbc.sql("select exists (select 1 from crew_call)").query(Boolean.class).single();
     }
 
     // --- reports and moderation -------------------------------------------------------------

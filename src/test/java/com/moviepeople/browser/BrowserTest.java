@@ -79,6 +79,8 @@ public abstract class BrowserTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        // Pictures go to the build folder, not to the working copy's ./data.
+        registry.add("moviepeople.storage.local-dir", () -> "target/test-media");
     }
 
     @LocalServerPort

@@ -154,6 +154,7 @@ class CallsIntegrationTests extends IntegrationTest {
         CurrentMember maya = newMember("maya");
         CurrentMember viewer = newMember("viewer");
         CurrentMember blocker = newMember("blocker");
+        assertThat(page(viewer, get("/calls"))).as("no calls at all").contains("data-calls-empty").doesNotContain("Show all open calls");
         long gaffer = insertCall(maya, "Gaffer", "Berlin, Germany", false, 30, 35, 20);
         long editor = insertCall(maya, "Film Editor", null, true, 60, 90, 40);
         long director = insertCall(maya, "Director", "Lisbon", false, 100, 110, 50);
@@ -164,6 +165,9 @@ class CallsIntegrationTests extends IntegrationTest {
         long hidden = insertCall(blocker, "Gaffer", "Berlin", false, 30, 35, 20);
         mvc.perform(post("/people/" + viewer.username() + "/block").with(user(blocker)).with(csrf()));
 
+        // Nothing matches: the empty state, with the way back to all calls.
+        String none = page(viewer, get("/calls").param("role", "nobody does this job"));
+        assertThat(none).contains("data-calls-empty").contains("No open calls match").contains("Show all open calls");
         String all = page(viewer, get("/calls"));
         assertThat(all).contains("data-call-id=\"" + gaffer + "\"").contains("data-call-id=\"" + editor + "\"")
                 .contains("data-call-id=\"" + director + "\"").doesNotContain("data-call-id=\"" + past + "\"")
