@@ -1,9 +1,7 @@
 package com.moviepeople.accounts;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.moviepeople.IntegrationTest;
 import com.moviepeople.shared.CurrentMember;
 import jakarta.mail.internet.MimeMessage;
@@ -16,8 +14,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,17 +32,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Verification and password reset with real mail through an in-process SMTP server (GreenMail). */
 class AccountSafetyIntegrationTests extends IntegrationTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = com.moviepeople.TestSmtp.PORT;
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension mail = com.moviepeople.TestSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("moviepeople.base-url", () -> "http://localhost:8080");
+        com.moviepeople.TestSmtp.register(registry, SMTP_PORT);
     }
 
     @Autowired
@@ -55,13 +48,6 @@ class AccountSafetyIntegrationTests extends IntegrationTest {
     @Autowired
     AccountTokens tokens;
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @BeforeEach
     void emptyMailbox() throws Exception {

@@ -1,7 +1,7 @@
 package com.moviepeople.config;
 
 import com.moviepeople.MoviePeopleApplication;
-import com.moviepeople.TestDatabase;
+import com.moviepeople.TestInstances;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.connections.Connections;
@@ -30,15 +30,11 @@ class TwoInstancesIntegrationTests {
     private static final String PASSWORD = "a sensible passphrase";
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(MoviePeopleApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--moviepeople.demo-data=false", "--spring.main.banner-mode=off",
-                "--spring.datasource.hikari.maximum-pool-size=4", "--moviepeople.cleanup.cron=-",
-                "--moviepeople.live-updates.heartbeat=" + HEARTBEAT.toMillis() + "ms");
+        return TestInstances.start("--moviepeople.live-updates.heartbeat=" + HEARTBEAT.toMillis() + "ms");
     }
 
     private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return TestInstances.port(app);
     }
 
     private static long sessionLastAccess(ConfigurableApplicationContext app, String username) {

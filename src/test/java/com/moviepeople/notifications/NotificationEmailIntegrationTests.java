@@ -1,9 +1,7 @@
 package com.moviepeople.notifications;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.moviepeople.IntegrationTest;
 import com.moviepeople.feed.Feed;
 import com.moviepeople.messaging.Messaging;
@@ -16,8 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,26 +44,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 class NotificationEmailIntegrationTests extends IntegrationTest {
 
-    private static final int SMTP_PORT = freePort();
+    private static final int SMTP_PORT = com.moviepeople.TestSmtp.PORT;
 
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
-            .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+    static GreenMailExtension mail = com.moviepeople.TestSmtp.server(SMTP_PORT);
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("moviepeople.base-url", () -> "http://localhost:8080");
+        com.moviepeople.TestSmtp.register(registry, SMTP_PORT);
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Autowired
     Feed feed;

@@ -1,7 +1,7 @@
 package com.moviepeople.notifications;
 
 import com.moviepeople.MoviePeopleApplication;
-import com.moviepeople.TestDatabase;
+import com.moviepeople.TestInstances;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.config.HttpBrowser;
@@ -36,16 +36,11 @@ class TwoInstancesNotificationsIntegrationTests {
     private static final String PASSWORD = "a sensible passphrase";
 
     private static ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(MoviePeopleApplication.class).run("--server.port=0",
-                "--spring.datasource.url=" + TestDatabase.jdbcUrl(), "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--moviepeople.demo-data=false", "--spring.main.banner-mode=off",
-                "--spring.datasource.hikari.maximum-pool-size=4", "--moviepeople.cleanup.cron=-",
-                "--moviepeople.notifications.digest-cron=-", "--moviepeople.notifications.digest-hour=0",
-                "--moviepeople.live-updates.heartbeat=500ms");
+        return TestInstances.start("--moviepeople.notifications.digest-hour=0", "--moviepeople.live-updates.heartbeat=500ms");
     }
 
     private static int port(ConfigurableApplicationContext app) {
-        return ((WebServerApplicationContext) app).getWebServer().getPort();
+        return TestInstances.port(app);
     }
 
     @Test
