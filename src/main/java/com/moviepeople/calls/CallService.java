@@ -94,7 +94,8 @@ class CallService implements Calls {
             if ("DECLINED".equals(status)) {
                 return "declined";
             }
-            return call.isOpen() ? status.toLowerCase() : call.status().toLowerCase();
+            // A call removed by a moderator is, for its applicants, cancelled.
+            return call.isOpen() ? status.toLowerCase() : "REMOVED".equals(call.status()) ? "cancelled" : call.status().toLowerCase();
         }
     }
 
@@ -163,7 +164,8 @@ class CallService implements Calls {
         BigDecimal rate = null;
         String unit = null;
         String currency = null;
-        boolean payGiven = StringUtils.hasText(form.getPayRate()) || StringUtils.hasText(form.getPayUnit());
+        // The form always sends a unit and a currency (a select, a prefilled code): an amount is what states pay.
+        boolean payGiven = StringUtils.hasText(form.getPayRate());
         if (form.isUnpaid() && payGiven) {
             errors.rejectValue("payRate", "pay", "Either state the pay or mark the call unpaid, not both.");
         } else if (!form.isUnpaid()) {
