@@ -27,6 +27,8 @@ class FeedController {
 
     private static final String FEED = "feed/index";
     private static final String POST = "feed/post";
+    /** The fresh button alone, which htmx swaps in after an applause. */
+    private static final String APPLAUSE_BUTTON = "feed/fragments :: applause(b=${button})";
 
     /** Where an applause button may send the member back: the feed (at the post) or a post page. */
     private static final java.util.regex.Pattern APPLAUSE_RETURN = java.util.regex.Pattern.compile("/(feed|posts/\\d{1,18})");
@@ -53,10 +55,8 @@ class FeedController {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
         Applause now = applause.setPost(me.id(), id, wanted(applaud));
         if (htmx != null) {
-            model.addAttribute("applauseId", id);
-            model.addAttribute("applause", now);
-            model.addAttribute("returnTo", back(returnTo, "/posts/" + id));
-            return "feed/fragments :: applausePost(applauseId=${applauseId}, applause=${applause}, returnTo=${returnTo})";
+            model.addAttribute("button", ApplauseButton.ofPost(id, now, back(returnTo, "/posts/" + id)));
+            return APPLAUSE_BUTTON;
         }
         return "redirect:" + back(returnTo, "/posts/" + id) + "#post-" + id;
     }
@@ -69,9 +69,8 @@ class FeedController {
         rateLimiter.consumeForMember(me.id(), "applause-burst");
         ApplauseService.CommentApplause result = applause.setComment(me.id(), id, wanted(applaud));
         if (htmx != null) {
-            model.addAttribute("applauseId", id);
-            model.addAttribute("applause", result.applause());
-            return "feed/fragments :: applauseComment(applauseId=${applauseId}, applause=${applause})";
+            model.addAttribute("button", ApplauseButton.ofComment(id, result.applause()));
+            return APPLAUSE_BUTTON;
         }
         return "redirect:" + back(returnTo, "/posts/" + result.postId()) + "#comment-" + id;
     }

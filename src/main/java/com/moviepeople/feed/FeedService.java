@@ -12,6 +12,7 @@ import com.moviepeople.portfolio.Media;
 import com.moviepeople.portfolio.MediaKind;
 import com.moviepeople.portfolio.PortfolioItemView;
 import com.moviepeople.shared.MemberCard;
+import com.moviepeople.shared.Times;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.ReportableContent;
@@ -190,11 +191,13 @@ class FeedService implements Feed {
     private final Blocks blocks;
     private final MemberCards cards;
     private final Clock clock;
+    private final Times times;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     FeedService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberCards cards, Clock clock,
-                org.springframework.context.ApplicationEventPublisher events) {
+                org.springframework.context.ApplicationEventPublisher events, Times times) {
         this.events = events;
+        this.times = times;
         this.jdbc = jdbc;
         this.connections = connections;
         this.blocks = blocks;
@@ -572,7 +575,7 @@ class FeedService implements Feed {
 
     // --- mapping -------------------------------------------------------------------------------
 
-    private static PostView postView(PostRow row, long viewerId, Map<Long, MemberCard> cardsById,
+    private PostView postView(PostRow row, long viewerId, Map<Long, MemberCard> cardsById,
                                      List<CommentView> latest) {
         MemberCard author = cardsById.get(row.authorId());
         if (author == null) {
@@ -587,17 +590,17 @@ class FeedService implements Feed {
             credit = new PostView.CreditRef(row.credit().productionId(), row.credit().headline(), confirmer);
         }
         return new PostView(row.id(), author, row.body(), row.item(), credit, row.createdAt(), row.commentCount(), latest,
-                row.authorId() == viewerId, row.applause());
+                row.authorId() == viewerId, row.applause(), times.moment(row.createdAt()));
     }
 
-    private static List<CommentView> commentViews(List<CommentRow> rows, PostRow post, long viewerId,
+    private List<CommentView> commentViews(List<CommentRow> rows, PostRow post, long viewerId,
                                                   Map<Long, MemberCard> cardsById) {
         List<CommentView> views = new ArrayList<>(rows.size());
         for (CommentRow c : rows) {
             MemberCard author = cardsById.get(c.authorId());
             if (author != null) {
                 views.add(new CommentView(c.id(), c.postId(), author, c.body(), c.createdAt(),
-                        c.authorId() == viewerId || post.authorId() == viewerId, c.applause()));
+                        c.authorId() == viewerId || post.authorId() == viewerId, c.applause(), times.moment(c.createdAt())));
             }
         }
         return views;

@@ -3,6 +3,7 @@ package com.moviepeople.moderation;
 import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.RateLimiter;
+import com.moviepeople.shared.ReportableContent;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -20,9 +21,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reporting. The small collapsed forms on profiles, posts, comments and messages post here; a
- * report that needs correcting (or a visit without JavaScript-free forms at hand) uses the full
- * form at {@code /reports/new}. After a report, back to where the thing is shown.
+ * Reporting. The small collapsed forms on profiles and calls post here; posts, comments and
+ * messages, which come in long lists, link to the full form at {@code /reports/new} (it shows what
+ * is reported), as does a report that needs correcting. After a report, back to where the thing is shown.
  */
 @Controller
 class ReportController {
@@ -51,21 +52,22 @@ class ReportController {
     String form(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String targetType,
                 @RequestParam(required = false) String targetId, Model model) {
         ReportForm form = ReportForm.of(targetType, targetId);
-        checkVisible(me, form);
+        model.addAttribute("target", checkVisible(me, form));
         model.addAttribute("form", form);
         return FORM;
     }
 
     @PostMapping("/reports")
     String report(@AuthenticationPrincipal CurrentMember me, @ModelAttribute("form") ReportForm form, BindingResult result,
-                  HttpServletResponse response, RedirectAttributes flash) {
+                  HttpServletResponse response, RedirectAttributes flash, Model model) {
         form.validate(result);
         if (result.hasFieldErrors("targetType") || result.hasFieldErrors("targetId")) {
             throw new NotFoundException();
         }
         // Not theirs to see: 404 whatever else was typed, so that the answer tells nothing.
-        checkVisible(me, form);
+        ReportableContent target = checkVisible(me, form);
         if (result.hasErrors()) {
+            model.addAttribute("target", target);
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             return FORM;
         }
@@ -80,8 +82,9 @@ class ReportController {
         return "redirect:" + submitted.path();
     }
 
-    private void checkVisible(CurrentMember me, ReportForm form) {
+    /** What is reported, when the member may see it; otherwise 404. */
+    private ReportableContent checkVisible(CurrentMember me, ReportForm form) {
         TargetType type = TargetType.parse(form.targetType()).orElseThrow(NotFoundException::new);
-        reports.reportable(me.id(), type, form.parsedTargetId()).orElseThrow(NotFoundException::new);
+        return reports.reportable(me.id(), type, form.parsedTargetId()).orElseThrow(NotFoundException::new);
     }
 }

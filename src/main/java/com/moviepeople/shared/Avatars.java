@@ -42,6 +42,11 @@ public class Avatars {
 
     /** 0 … TONES-1, stable for a name (String.hashCode is specified, so it survives restarts). */
     public int tone(String name) {
+        return toneOf(name);
+    }
+
+    /** The same, for code outside templates. */
+    public static int toneOf(String name) {
         return name == null ? 0 : Math.floorMod(name.strip().toLowerCase(Locale.ROOT).hashCode(), TONES);
     }
 }

@@ -12,4 +12,19 @@ public record MemberCard(long id, String username, String displayName, String he
     public String getPhoto() {
         return photoId == null ? null : "/media/" + photoId + "-96.jpg";
     }
+
+    /** The profile page's address. */
+    public String getLink() {
+        return "/people/" + username;
+    }
+
+    /** The initials the avatar shows without a photo ({@link Avatars#initialsOf}). */
+    public String getInitials() {
+        return Avatars.initialsOf(displayName);
+    }
+
+    /** The avatar's colour class suffix ({@link Avatars#toneOf}). */
+    public int getTone() {
+        return Avatars.toneOf(displayName);
+    }
 }

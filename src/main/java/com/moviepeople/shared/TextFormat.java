@@ -23,6 +23,11 @@ public class TextFormat {
     private static final LinkExtractor LINKS = LinkExtractor.builder().linkTypes(EnumSet.of(LinkType.URL, LinkType.WWW)).build();
 
     public String linkified(String text) {
+        return linkify(text);
+    }
+
+    /** {@link #linkified} for code outside templates (views that carry their HTML ready-made). */
+    public static String linkify(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }
@@ -51,6 +56,11 @@ public class TextFormat {
      * emoji or a letter without its accent), cut at a word where possible, with an ellipsis.
      */
     public String shortened(String text, int max) {
+        return shorten(text, max);
+    }
+
+    /** {@link #shortened} for code outside templates. */
+    public static String shorten(String text, int max) {
         if (text == null) {
             return "";
         }

@@ -50,6 +50,11 @@ public class Times {
         return PRETTY.get().setReference(now).format(time);
     }
 
+    /** All three at once, for a view built in Java (the feed's posts and comments). */
+    public Moment moment(Instant time) {
+        return new Moment(iso(time), exact(time), relative(time));
+    }
+
     public String exact(Instant time) {
         return time == null ? "" : EXACT.format(time);
     }

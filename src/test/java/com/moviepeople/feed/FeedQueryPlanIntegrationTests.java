@@ -57,14 +57,14 @@ class FeedQueryPlanIntegrationTests extends IntegrationTest {
 
         List<String> first = explain(FeedService.FEED, viewer, KeysetCursor.START);
         System.out.println("EXPLAIN first page, 200 authors, 200k posts:\n" + String.join("\n", first));
-        assertThat(String.join("\n", first)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");
+        assertThat(String.join("\n", first)).contains("post_author_created_idx").doesNotContainPattern("Seq Scan on post\\b(?!_)");
 
         // A page deep in the past: still an index scan per author, starting at the cursor.
         var deep = jdbc.queryForMap("select created_at, id from post order by created_at, id offset 5000 limit 1");
         KeysetCursor cursor = new KeysetCursor(((java.sql.Timestamp) deep.get("created_at")).toInstant(), (Long) deep.get("id"));
         List<String> later = explain(FeedService.FEED, viewer, cursor);
         System.out.println("EXPLAIN deep page:\n" + String.join("\n", later));
-        assertThat(String.join("\n", later)).contains("post_author_created_idx").doesNotContain("Seq Scan on post");
+        assertThat(String.join("\n", later)).contains("post_author_created_idx").doesNotContainPattern("Seq Scan on post\\b(?!_)");
     }
 
     /**
@@ -96,7 +96,7 @@ class FeedQueryPlanIntegrationTests extends IntegrationTest {
         String text = String.join("\n", plan);
         System.out.println("EXPLAIN large network (2,000 of 4,000 members), 100k posts:\n" + text);
         assertThat(text).contains("Index Scan using post_created_idx on post")
-                .doesNotContain("Seq Scan on post").doesNotContain("Seq Scan on feed_network")
+                .doesNotContainPattern("Seq Scan on post\\b(?!_)").doesNotContain("Seq Scan on feed_network")
                 .doesNotContain("hashed SubPlan").doesNotContain("Sort");
         // The network probe is keyed on both columns (no scan through an author's followers).
         assertThat(text).containsPattern("Index (Only )?Scan using feed_network_\\w+ on feed_network n")

@@ -212,7 +212,23 @@ class ReportsIntegrationTests extends IntegrationTest {
         World w = world();
         mvc.perform(get("/reports/new").param("targetType", "post").param("targetId", String.valueOf(w.post())).with(user(w.anna())))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("data-form=\"report\"")));
+                .andExpect(content().string(containsString("data-form=\"report\"")))
+                // What is reported, and the way back to it.
+                .andExpect(content().string(containsString("You are reporting this post:")))
+                .andExpect(content().string(containsString("Cheap festival passes, DM me")))
+                .andExpect(content().string(containsString("href=\"/posts/" + w.post() + "\" data-report-cancel")));
+    }
+
+    @Test
+    void postsCommentsAndMessagesLinkToTheFullFormInsteadOfCarryingOne() throws Exception {
+        World w = world();
+        String post = mvc.perform(get("/posts/" + w.post()).with(user(w.anna()))).andReturn().getResponse().getContentAsString();
+        assertThat(post).contains("href=\"/reports/new?targetType=post&amp;targetId=" + w.post() + "\"")
+                .contains("href=\"/reports/new?targetType=comment&amp;targetId=" + w.comment() + "\"")
+                .doesNotContain("name=\"targetType\"");
+        String feed = mvc.perform(get("/feed").with(user(w.anna()))).andReturn().getResponse().getContentAsString();
+        assertThat(feed).contains("href=\"/reports/new?targetType=post&amp;targetId=" + w.post() + "\"")
+                .doesNotContain("name=\"targetType\"");
     }
 
     @Test
