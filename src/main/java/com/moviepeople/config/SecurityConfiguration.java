@@ -152,6 +152,7 @@ class SecurityConfiguration {
                 .requestMatchers("/", "/signup", "/login", "/error", "/error/**").permitAll()
                 .requestMatchers("/verify-email/*", "/password/forgot", "/password/reset/*", "/dev/outbox").permitAll()
                 .requestMatchers("/unsubscribe/*").permitAll()
+                .requestMatchers(HttpMethod.GET, "/privacy").permitAll()
                 .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                 .requestMatchers(HttpMethod.GET, "/people/*", "/productions/{id:[0-9]{1,18}}").permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()

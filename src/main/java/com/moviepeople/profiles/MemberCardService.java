@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * inbox, search and profile page): a card is dropped on this instance once a change to it commits
  * ({@link ProfileUpdated}, {@link MemberDeleted}), and every card is read again from the database
  * at least once a minute, which bounds how long another instance may show an old name or headline.
- * Cards carry no access rights: who appears in a list is decided by each list's own query. Missing
+ * Cards carry no access rights: who appears in a list is decided by each list's own query. Lists
+ * are for signed-in members, so a card carries the location only when its owner shows it to all
+ * members ({@link PrivacySettings}); a location for connections only is on the profile page. Missing
  * cards cost two queries whatever their number.
  */
 @Service
@@ -88,7 +90,7 @@ class MemberCardService implements MemberCards {
         for (MemberSummary m : found.values()) {
             Profile p = profileById.get(m.id());
             cards.put(m.id(), new MemberCard(m.id(), m.username(), m.displayName(),
-                    p == null ? null : p.getHeadline(), p == null ? null : p.getRole(), p == null ? null : p.getLocation(),
+                    p == null ? null : p.getHeadline(), p == null ? null : p.getRole(), p == null ? null : p.getLocationForMembers(),
                     p == null ? null : p.getPhotoId()));
         }
         return cards;

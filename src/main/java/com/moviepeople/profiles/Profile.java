@@ -30,6 +30,10 @@ class Profile {
     @Column(name = "photo_id", insertable = false, updatable = false)
     private String photoId;
 
+    /** Written by ProfileService.savePrivacy in SQL; read here for the member cards. */
+    @Column(name = "location_visibility", insertable = false, updatable = false)
+    private String locationVisibility;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
@@ -66,5 +70,11 @@ class Profile {
 
     String getPhotoId() {
         return photoId;
+    }
+
+    /** The location when the member shows it to all members (lists are for members); else null. */
+    String getLocationForMembers() {
+        return com.moviepeople.shared.Visibility.parse(locationVisibility).orElse(com.moviepeople.shared.Visibility.EVERYONE)
+                .shows(com.moviepeople.shared.Visibility.Viewer.MEMBER) ? location : null;
     }
 }

@@ -70,11 +70,13 @@ class ProfileController {
             // Count, relation and mutual connections in one statement; a few names are enough
             // (lowest ids first, so the page is stable).
             ProfileConnections facts = connections.profileConnections(me.id(), owner, blocked, 3);
-            model.addAttribute("connectionCount", facts.connectionCount());
             model.addAttribute("connectionState", facts.state());
-            model.addAttribute("mutualCount", facts.mutual().count());
-            model.addAttribute("mutualCards", cards.cardsFor(facts.mutual().sample()).values());
-        } else {
+            if (page.connectionsShown()) {
+                model.addAttribute("connectionCount", facts.connectionCount());
+                model.addAttribute("mutualCount", facts.mutual().count());
+                model.addAttribute("mutualCards", cards.cardsFor(facts.mutual().sample()).values());
+            }
+        } else if (page.connectionsShown()) {
             model.addAttribute("connectionCount", connections.connectionCount(owner));
         }
         // Credits with their confirmations, and the productions the viewer shares with the owner.

@@ -8,19 +8,18 @@ import java.util.List;
 /**
  * The public profile page: the profile, its portfolio (newest first), and whether the viewer owns
  * it. Between members blocked either way it is only a minimal card (the name), and
- * {@code blockedByViewer} tells whether the viewer may lift the block.
+ * {@code blockedByViewer} tells whether the viewer may lift the block. The profile's location and
+ * website are already left out where the owner's {@link PrivacySettings} hide them from this viewer;
+ * {@code connectionsShown} says whether the viewer may see the owner's connections (count and names),
+ * {@code email} is the verified address when the viewer may see it, else null.
  */
 record ProfilePage(ProfileView profile, List<PortfolioItemView> items, String itemsNext, boolean itemsFromStart,
-                   boolean own, boolean blocked, boolean blockedByViewer) {
-
-    ProfilePage(ProfileView profile, List<PortfolioItemView> items, String itemsNext, boolean itemsFromStart, boolean own) {
-        this(profile, items, itemsNext, itemsFromStart, own, false, false);
-    }
+                   boolean own, boolean blocked, boolean blockedByViewer, boolean connectionsShown, String email) {
 
     /** What a member blocked either way sees: the name and username, nothing else. */
     static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
         return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
-                null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer);
+                null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer, false, null);
     }
 
     /** "Name — Role · Headline", for the page title and link previews. */

@@ -1,5 +1,7 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.shared.Visibility;
+
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.accounts.AccountService;
 import com.moviepeople.accounts.MemberDirectory;
@@ -31,6 +33,7 @@ public class ProfileService {
     private final AccountService accounts;
     private final PortfolioService portfolio;
     private final Blocks blocks;
+    private final com.moviepeople.connections.Connections connections;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -39,8 +42,10 @@ public class ProfileService {
 
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
                    PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock,
-                   org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.media.Pictures pictures) {
+                   org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.media.Pictures pictures,
+                   com.moviepeople.connections.Connections connections) {
         this.jdbc = jdbc;
+        this.connections = connections;
         this.pictures = pictures;
         this.profiles = profiles;
         this.members = members;
@@ -85,13 +90,87 @@ public class ProfileService {
      * read-only transaction costs two round trips of its own).
      */
     ProfilePage page(String username, Long viewerId, java.util.Set<Long> blockedEitherWay, KeysetCursor itemsBefore) {
-        ProfileView profile = findByUsername(username).orElseThrow(NotFoundException::new);
+        PageRow row = pageRow(username).orElseThrow(NotFoundException::new);
+        ProfileView profile = row.profile();
         if (viewerId != null && viewerId != profile.memberId() && blockedEitherWay.contains(profile.memberId())) {
             return ProfilePage.minimal(profile, blocks.hasBlocked(viewerId, profile.memberId()));
         }
+        Visibility.Viewer viewer = viewerOf(viewerId, profile.memberId(), row.privacy());
+        PrivacySettings privacy = row.privacy();
+        ProfileView shown = new ProfileView(profile.memberId(), profile.username(), profile.displayName(), profile.headline(),
+                profile.role(), privacy.location().shows(viewer) ? profile.location() : null, profile.bio(),
+                privacy.website().shows(viewer) ? profile.website() : null, profile.photoId());
         PortfolioService.ItemsPage items = portfolio.itemsOf(profile.memberId(), itemsBefore, ITEMS_PER_PAGE);
-        return new ProfilePage(profile, items.items(), items.nextCursor(), itemsBefore.isStart(),
-                viewerId != null && viewerId == profile.memberId());
+        return new ProfilePage(shown, items.items(), items.nextCursor(), itemsBefore.isStart(),
+                viewer == Visibility.Viewer.OWNER, false, false, privacy.connectionsList().shows(viewer),
+                privacy.email().shows(viewer) ? row.verifiedEmail() : null);
+    }
+
+    /** Who {@code viewerId} is to the owner, asking the connections module only when a choice depends on it. */
+    private Visibility.Viewer viewerOf(Long viewerId, long ownerId, PrivacySettings privacy) {
+        if (viewerId == null) {
+            return Visibility.Viewer.ANONYMOUS;
+        }
+        if (viewerId == ownerId) {
+            return Visibility.Viewer.OWNER;
+        }
+        return privacy.dependsOnConnection() && connections.areConnected(viewerId, ownerId)
+                ? Visibility.Viewer.CONNECTION : Visibility.Viewer.MEMBER;
+    }
+
+    /** The profile page's read: the profile, the owner's privacy choices and their verified address. */
+    private record PageRow(ProfileView profile, PrivacySettings privacy, String verifiedEmail) {
+    }
+
+    private Optional<PageRow> pageRow(String username) {
+        if (username == null || username.isBlank() || username.strip().length() > com.moviepeople.accounts.UsernameRules.MAX_LENGTH) {
+            return Optional.empty();
+        }
+        return jdbc.sql("""
+                        select member_id, username, display_name, headline, role, location, bio, website, photo_id,
+                               connections_list_visibility, location_visibility, website_visibility, email_visibility, verified_email
+                        from member_profile where username = cast(:u as citext)""")
+                .param("u", username.strip())
+                .query((rs, n) -> new PageRow(new ProfileView(rs.getLong("member_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                        rs.getString("location"), rs.getString("bio"), rs.getString("website"), rs.getString("photo_id")),
+                        PrivacySettings.of(rs.getString("connections_list_visibility"), rs.getString("location_visibility"),
+                                rs.getString("website_visibility"), rs.getString("email_visibility")),
+                        rs.getString("verified_email")))
+                .optional();
+    }
+
+    /** The member's choices of who sees what ({@link PrivacySettings#DEFAULT} until they choose). */
+    public PrivacySettings privacyOf(long memberId) {
+        return jdbc.sql("""
+                        select connections_list_visibility, location_visibility, website_visibility, email_visibility
+                        from profile where member_id = :m""")
+                .param("m", memberId)
+                .query((rs, n) -> PrivacySettings.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                .optional().orElse(PrivacySettings.DEFAULT);
+    }
+
+    /**
+     * Saves the member's choices; publishes {@link ProfileUpdated} in the same transaction, so lists
+     * and the search projection follow at once.
+     */
+    @Transactional
+    public void savePrivacy(long memberId, PrivacySettings settings) {
+        jdbc.sql("""
+                        insert into profile (member_id, connections_list_visibility, location_visibility, website_visibility, email_visibility)
+                        values (:m, :connections, :location, :website, :email)
+                        on conflict (member_id) do update set
+                            connections_list_visibility = excluded.connections_list_visibility,
+                            location_visibility = excluded.location_visibility,
+                            website_visibility = excluded.website_visibility,
+                            email_visibility = excluded.email_visibility""")
+                .param("m", memberId)
+                .param("connections", settings.connectionsList().value())
+                .param("location", settings.location().value())
+                .param("website", settings.website().value())
+                .param("email", settings.email().value())
+                .update();
+        events.publishEvent(new ProfileUpdated(memberId));
     }
 
     /** The edit form filled with the member's current profile. */

@@ -33,6 +33,7 @@ class SearchProjectionUpdater {
     @EventListener
     void on(ProfileUpdated event) {
         profiles.findById(event.memberId()).ifPresent(p -> repository.save(
-                new MemberCard(p.memberId(), p.username(), p.displayName(), p.headline(), p.role(), p.location(), p.photoId())));
+                new MemberCard(p.memberId(), p.username(), p.displayName(), p.headline(), p.role(), p.location(), p.photoId()),
+                profiles.privacyOf(p.memberId()).location()));
     }
 }

@@ -1,5 +1,7 @@
 package com.moviepeople.search;
 
+import com.moviepeople.shared.Visibility;
+
 import com.moviepeople.shared.MemberCard;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -56,20 +58,32 @@ class SearchRepository {
                 .update();
     }
 
-    /** Everything searchable about a member, as it is now. Idempotent. */
-    void save(MemberCard card) {
+    /**
+     * Everything searchable about a member, as it is now, with who may see (and so find) the
+     * location. Idempotent.
+     */
+    void save(MemberCard card, Visibility locationVisibility) {
         jdbc.sql("""
-                        insert into search_person (member_id, username, display_name, headline, role, location, photo_id)
-                        values (:id, :username, :displayName, :headline, :role, :location, :photo)
+                        insert into search_person (member_id, username, display_name, headline, role, location, photo_id, location_visibility)
+                        values (:id, :username, :displayName, :headline, :role, :location, :photo, :locationVisibility)
                         on conflict (member_id) do update set
                             username = excluded.username, display_name = excluded.display_name,
                             headline = excluded.headline, role = excluded.role, location = excluded.location,
-                            photo_id = excluded.photo_id""")
+                            photo_id = excluded.photo_id, location_visibility = excluded.location_visibility""")
                 .param("id", card.id()).param("username", card.username()).param("displayName", card.displayName())
-                .param("photo", card.photoId())
+                .param("photo", card.photoId()).param("locationVisibility", locationVisibility.value())
                 .param("headline", card.headline()).param("role", card.role()).param("location", card.location())
                 .update();
     }
+
+    /**
+     * Whether the viewer may see the row's location: searching is for signed-in members, so
+     * {@code everyone} and {@code members} show it, {@code connections} only to a connection (the
+     * connections module's documented {@code mp_connected}, V29), {@code nobody} never.
+     */
+    static final String LOCATION_SHOWN = """
+            (p.location_visibility in ('everyone', 'members')
+                or (p.location_visibility = 'connections' and mp_connected(p.member_id, :viewer)))""";
 
     /** A search statement and its named parameters. */
     record Statement(String sql, Map<String, Object> params) {
@@ -137,6 +151,10 @@ class SearchRepository {
         for (String w : bind(params, "l", criteria.locationWords())) {
             where.append("\n  and p.location_words like '% ' || ").append(w).append(" || '%'");
         }
+        if (!criteria.locationWords().isEmpty()) {
+            // A location its owner hides from this viewer must not be findable either (issue 23).
+            where.append("\n  and ").append(LOCATION_SHOWN);
+        }
         if (!criteria.workedOnWords().isEmpty()) {
             // Credited on a production whose title matches like q does (a word starts a title word,
             // or a long word is close to one): the credits module's documented view (V25).
@@ -178,13 +196,14 @@ class SearchRepository {
             where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
         }
         String sql = """
-                select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.photo_id, p.name_words, s.relevance,
+                select p.member_id, p.username, p.display_name, p.headline, p.role,
+                       case when %s then p.location end as location, p.photo_id, p.name_words, s.relevance,
                        %s as availability
                 from search_person p%s
                 cross join lateral (select %s as relevance) s
                 where %s
                 order by s.relevance desc, p.name_words, p.member_id
-                limit :limit""".formatted(availability, join, relevance, where);
+                limit :limit""".formatted(LOCATION_SHOWN, availability, join, relevance, where);
         return new Statement(sql, params);
     }
 
