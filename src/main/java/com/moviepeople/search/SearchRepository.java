@@ -42,8 +42,10 @@ class SearchRepository {
     static final int FUZZY_MIN_LENGTH = 5;
 
     private final JdbcClient jdbc;
+    private final TradeThesaurus thesaurus;
 
-    SearchRepository(JdbcClient jdbc) {
+    SearchRepository(JdbcClient jdbc, TradeThesaurus thesaurus) {
+        this.thesaurus = thesaurus;
         this.jdbc = jdbc;
     }
 
@@ -137,16 +139,39 @@ class SearchRepository {
             where.append(" and p.member_id <> all(cast(:blocked as bigint[]))");
         }
         List<String> q = bind(params, "q", criteria.qWords());
+        // Words of q that are a trade's term ("DP", "boom op") stand for every name of those roles,
+        // matched as whole words in the role or the headline; the other words start a word of the
+        // name, username or headline, or of the location where its owner shows it ("DP Berlin").
+        List<TradeThesaurus.Match> terms = thesaurus.find(criteria.qWords());
+        boolean[] covered = new boolean[q.size()];
+        for (int k = 0; k < terms.size(); k++) {
+            TradeThesaurus.Match term = terms.get(k);
+            java.util.Arrays.fill(covered, term.start(), term.end(), true);
+            List<String> names = bindAll(params, "t" + k + "_", term.phrases());
+            where.append("\n  and (").append(wholeWords("p.role_words", names)).append(" or ")
+                    .append(wholeWords("p.text_words", names))
+                    .append(exactly("p.role_words", bindAll(params, "x" + k + "_", term.exactRoles()))).append(")");
+        }
         for (int i = 0; i < q.size(); i++) {
+            if (covered[i]) {
+                continue;
+            }
             String w = q.get(i);
             where.append("\n  and (p.text_words like '% ' || ").append(w).append(" || '%'");
             if (criteria.qWords().get(i).codePointCount(0, criteria.qWords().get(i).length()) >= FUZZY_MIN_LENGTH) {
                 where.append(" or p.name_text %> ").append(w);
             }
-            where.append(")");
+            where.append(" or (p.location_words like '% ' || ").append(w).append(" || '%' and ").append(LOCATION_SHOWN).append("))");
         }
-        for (String w : bind(params, "r", criteria.roleWords())) {
-            where.append("\n  and p.role_words like '% ' || ").append(w).append(" || '%'");
+        List<TradeThesaurus.Entry> roles = criteria.role().isEmpty() ? List.of() : thesaurus.entriesOf(criteria.role());
+        if (!roles.isEmpty()) {
+            // The role asked for is a trade's term: any name of those roles, as whole words.
+            where.append("\n  and (").append(wholeWords("p.role_words", bindAll(params, "rt", thesaurus.expansion(criteria.role(), roles))))
+                    .append(exactly("p.role_words", bindAll(params, "rx", thesaurus.exactRoles(criteria.role(), roles)))).append(")");
+        } else {
+            for (String w : bind(params, "r", criteria.roleWords())) {
+                where.append("\n  and p.role_words like '% ' || ").append(w).append(" || '%'");
+            }
         }
         for (String w : bind(params, "l", criteria.locationWords())) {
             where.append("\n  and p.location_words like '% ' || ").append(w).append(" || '%'");
@@ -205,6 +230,25 @@ class SearchRepository {
                 order by s.relevance desc, p.name_words, p.member_id
                 limit :limit""".formatted(LOCATION_SHOWN, availability, join, relevance, where);
         return new Statement(sql, params);
+    }
+
+    /** Each phrase as a parameter, normalised in SQL like the columns are. */
+    private static List<String> bindAll(Map<String, Object> params, String prefix, List<String> phrases) {
+        return IntStream.range(0, phrases.size()).mapToObj(i -> {
+            params.put(prefix + i, phrases.get(i));
+            return "nullif(mp_search_words(:" + prefix + i + "), '')";
+        }).toList();
+    }
+
+    /** " or {@code column} is exactly one of {@code names}" (padded with spaces like the column); nothing without names. */
+    private static String exactly(String column, List<String> names) {
+        return names.stream().map(n -> " or " + column + " = ' ' || " + n + " || ' '").collect(java.util.stream.Collectors.joining());
+    }
+
+    /** {@code column} (padded with spaces) holds one of {@code phrases} as whole words. */
+    private static String wholeWords(String column, List<String> phrases) {
+        return phrases.stream().map(ph -> column + " like '% ' || " + ph + " || ' %'")
+                .collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
     }
 
     /**

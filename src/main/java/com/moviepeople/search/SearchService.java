@@ -18,8 +18,10 @@ class SearchService {
     private final SearchRepository repository;
     private final Connections connections;
     private final Blocks blocks;
+    private final TradeThesaurus thesaurus;
 
-    SearchService(SearchRepository repository, Connections connections, Blocks blocks) {
+    SearchService(SearchRepository repository, Connections connections, Blocks blocks, TradeThesaurus thesaurus) {
+        this.thesaurus = thesaurus;
         this.repository = repository;
         this.connections = connections;
         this.blocks = blocks;
@@ -50,7 +52,8 @@ class SearchService {
         Map<Long, ConnectionState> states = connections.statesBetween(viewerId,
                 page.stream().map(r -> r.card().id()).toList());
         List<PersonResult> people = page.stream()
-                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none()), r.availability()))
+                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none()), r.availability(),
+                        MatchReasons.of(r.card(), criteria, thesaurus)))
                 .toList();
         SearchRepository.Row last = page.get(page.size() - 1);
         String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;

@@ -1,0 +1,137 @@
+package com.moviepeople.search;
+
+import com.moviepeople.IntegrationTest;
+import com.moviepeople.profiles.PrivacySettings;
+import com.moviepeople.profiles.ProfileForm;
+import com.moviepeople.profiles.ProfileService;
+import com.moviepeople.shared.CurrentMember;
+import com.moviepeople.shared.Visibility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Search in the trade's own words (issue 24), on the real search query. */
+class SearchThesaurusIntegrationTests extends IntegrationTest {
+
+    private static final Pattern RESULT = Pattern.compile("data-search-result[^>]*?data-member=\"([^\"]+)\"");
+
+    @Autowired
+    ProfileService profiles;
+
+    private CurrentMember viewer;
+
+    @BeforeEach
+    void emptyCommunity() {
+        cleanDatabase();
+        viewer = newMember("viewer");
+    }
+
+    private String person(String prefix, String displayName, String headline, String role, String location) {
+        CurrentMember m = newMember(prefix);
+        profiles.save(m.id(), new ProfileForm(displayName, headline, role, location, null, null));
+        return m.username();
+    }
+
+    private String html(String... params) throws Exception {
+        var request = get("/search");
+        for (int i = 0; i < params.length; i += 2) {
+            request.param(params[i], params[i + 1]);
+        }
+        return mvc.perform(request.with(user(viewer))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+    }
+
+    private List<String> found(String... params) throws Exception {
+        List<String> usernames = new ArrayList<>();
+        Matcher m = RESULT.matcher(html(params));
+        while (m.find()) {
+            usernames.add(m.group(1));
+        }
+        return usernames;
+    }
+
+    @Test
+    void aDpIsEveryDirectorOfPhotographyWhateverTheyCallThemselves() throws Exception {
+        String dop = person("dop", "Ines Licht", null, "Director of Photography", "Berlin");
+        String cine = person("cine", "Tom Hale", null, "Cinematographer", "Munich");
+        String kamera = person("kam", "Jonas Weber", null, "Kameramann", "Hamburg");
+        String polish = person("pol", "Ola Nowak", null, "Autor zdjęć", "Łódź");
+        String inHeadline = person("head", "Rui Costa", "DoP for documentaries", "Producer", "Porto");
+        String editor = person("edit", "Adam Schnitt", null, "Film Editor", "Berlin");
+        for (String term : List.of("DP", "DoP", "dop", "director of photography", "Kameramann", "autor zdjec")) {
+            assertThat(found("role", term)).as("role=" + term).containsExactlyInAnyOrder(dop, cine, kamera, polish);
+            assertThat(found("q", term)).as("q=" + term).containsExactlyInAnyOrder(dop, cine, kamera, polish, inHeadline);
+        }
+        assertThat(found("role", "DP")).doesNotContain(editor);
+    }
+
+    @Test
+    void aDpInBerlinIsADpWhoIsInBerlin() throws Exception {
+        String berlinDp = person("bdp", "Ines Licht", null, "DoP", "Berlin");
+        String munichDp = person("mdp", "Tom Hale", null, "Director of Photography", "Munich");
+        String berlinEditor = person("bed", "Eva Schnitt", null, "Editor", "Berlin");
+        String html = html("q", "DP Berlin");
+        assertThat(found("q", "DP Berlin")).containsExactly(berlinDp).doesNotContain(munichDp, berlinEditor);
+        assertThat(html).contains("data-match-reason").contains("role: DoP (DP)").contains("location: Berlin");
+        assertThat(html).contains("data-search-order").contains("No paid placement");
+        // A location its owner keeps to their connections is not a way to find them either.
+        profiles.savePrivacy(memberId(berlinDp), new PrivacySettings(Visibility.EVERYONE, Visibility.CONNECTIONS,
+                Visibility.EVERYONE, Visibility.NOBODY));
+        assertThat(found("q", "DP Berlin")).isEmpty();
+        assertThat(found("q", "DP")).contains(berlinDp);
+    }
+
+    @Test
+    void shortTermsAreWholeWordsAndEditorsAreNotDirectors() throws Exception {
+        String firstAd = person("fad", "Mia Klein", null, "1st AD", "Vienna");
+        String secondAd = person("sad", "Leo Braun", null, "Second Assistant Director", "Vienna");
+        String adam = person("adam", "Adam Adler", "Adaptation and ADR", "Adaptation Writer", "Vienna");
+        String director = person("dir", "Nora Berg", null, "Director", "Vienna");
+        String editor = person("ed", "Paul Cutter", null, "Film Editor", "Vienna");
+        assertThat(found("role", "AD")).containsExactlyInAnyOrder(firstAd, secondAd).doesNotContain(adam);
+        assertThat(found("q", "AD")).containsExactlyInAnyOrder(firstAd, secondAd).doesNotContain(adam);
+        assertThat(found("role", "editor")).containsExactly(editor).doesNotContain(director);
+        assertThat(found("role", "director")).contains(director).doesNotContain(editor);
+        assertThat(found("role", "1st AD")).containsExactly(firstAd);
+        // Not a term: a word still finds the roles it starts a word of, as before.
+        assertThat(found("role", "adapt")).containsExactly(adam);
+    }
+
+    @Test
+    void theOtherTradesShorthand() throws Exception {
+        String ac = person("ac", "Kim Fokus", null, "Focus Puller", "Oslo");
+        String boom = person("boom", "Sam Ton", null, "Boom Operator", "Oslo");
+        String perch = person("perch", "Luc Perche", null, "Perchman", "Lyon");
+        String colour = person("col", "Ana Grade", null, "Colourist", "London");
+        assertThat(found("role", "1st AC")).containsExactly(ac);
+        assertThat(found("q", "boom op")).containsExactlyInAnyOrder(boom, perch);
+        assertThat(found("role", "colorist")).containsExactly(colour);
+        assertThat(html("role", "1st AC")).contains("role: Focus Puller (1st AC)");
+    }
+
+    @Test
+    void aTranslationFindsTheRoleItselfButNotRolesThatMerelyContainItsName() throws Exception {
+        String director = person("dir", "Nora Berg", null, "Director", "Vienna");
+        String regisseur = person("reg", "Max Bild", null, "Regisseur", "Vienna");
+        String artDirector = person("art", "Ida Raum", null, "Art Director", "Vienna");
+        String grip = person("grip", "Ole Bühne", null, "Grip", "Vienna");
+        String keyGrip = person("kgrip", "Per Dolly", null, "Key Grip", "Vienna");
+        assertThat(found("role", "Regisseur")).containsExactlyInAnyOrder(director, regisseur).doesNotContain(artDirector);
+        assertThat(found("role", "réalisatrice")).containsExactlyInAnyOrder(director, regisseur);
+        assertThat(found("role", "Bühnenarbeiter")).containsExactly(grip).doesNotContain(keyGrip);
+        assertThat(found("role", "grip")).containsExactlyInAnyOrder(grip, keyGrip);
+    }
+
+    private long memberId(String username) {
+        return jdbc.queryForObject("select id from member where username = ?", Long.class, username);
+    }
+}
