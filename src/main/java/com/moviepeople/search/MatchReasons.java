@@ -16,21 +16,22 @@ final class MatchReasons {
     private MatchReasons() {
     }
 
-    static String of(MemberCard card, SearchCriteria criteria, TradeThesaurus thesaurus) {
+    /**
+     * @param terms the trade terms in {@code criteria}'s q ({@link TradeThesaurus#find}), found once per search
+     * @param roleTerm whether {@code criteria}'s role is a trade term
+     */
+    static String of(MemberCard card, SearchCriteria criteria, List<TradeThesaurus.Match> terms, boolean roleTerm) {
         List<String> reasons = new ArrayList<>();
         String name = " " + TradeThesaurus.normalize(card.displayName() + " " + card.username()) + " ";
         String headline = " " + TradeThesaurus.normalize(card.headline()) + " ";
-        String role = " " + TradeThesaurus.normalize(card.role()) + " ";
         String location = " " + TradeThesaurus.normalize(card.location()) + " ";
 
-        List<TradeThesaurus.Match> terms = thesaurus.find(criteria.qWords());
         boolean[] covered = new boolean[criteria.qWords().size()];
         for (TradeThesaurus.Match term : terms) {
             java.util.Arrays.fill(covered, term.start(), term.end(), true);
-            if (card.role() != null && (containsAny(role, term.phrases())
-                    || term.exactRoles().stream().anyMatch(r -> role.equals(" " + TradeThesaurus.normalize(r) + " ")))) {
+            if (card.role() != null && term.matches(card.role())) {
                 add(reasons, "role: " + card.role() + " (" + term.typed() + ")");
-            } else if (containsAny(headline, term.phrases())) {
+            } else if (term.matches(card.headline() == null ? "" : card.headline())) {
                 add(reasons, "headline (" + term.typed() + ")");
             }
         }
@@ -50,8 +51,7 @@ final class MatchReasons {
             }
         }
         if (!criteria.role().isEmpty() && card.role() != null) {
-            boolean term = !thesaurus.entriesOf(criteria.role()).isEmpty();
-            add(reasons, "role: " + card.role() + (term && !TradeThesaurus.normalize(card.role()).equals(TradeThesaurus.normalize(criteria.role()))
+            add(reasons, "role: " + card.role() + (roleTerm && !TradeThesaurus.normalize(card.role()).equals(TradeThesaurus.normalize(criteria.role()))
                     ? " (" + criteria.role() + ")" : ""));
         }
         if (!criteria.location().isEmpty() && card.location() != null) {
@@ -61,10 +61,6 @@ final class MatchReasons {
             add(reasons, "worked on “" + criteria.workedOn() + "”");
         }
         return String.join(" · ", reasons);
-    }
-
-    private static boolean containsAny(String padded, List<String> phrases) {
-        return phrases.stream().anyMatch(p -> padded.contains(" " + TradeThesaurus.normalize(p) + " "));
     }
 
     private static void add(List<String> reasons, String reason) {

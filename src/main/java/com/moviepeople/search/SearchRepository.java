@@ -147,9 +147,8 @@ class SearchRepository {
         for (int k = 0; k < terms.size(); k++) {
             TradeThesaurus.Match term = terms.get(k);
             java.util.Arrays.fill(covered, term.start(), term.end(), true);
-            List<String> names = bindAll(params, "t" + k + "_", term.phrases());
-            where.append("\n  and (").append(wholeWords("p.role_words", names)).append(" or ")
-                    .append(wholeWords("p.text_words", names))
+            String names = anyPhrase(params, "t" + k + "_", term.phrases());
+            where.append("\n  and (").append(fullText("p.role_words", names)).append(" or ").append(fullText("p.text_words", names))
                     .append(exactly("p.role_words", bindAll(params, "x" + k + "_", term.exactRoles()))).append(")");
         }
         for (int i = 0; i < q.size(); i++) {
@@ -166,7 +165,7 @@ class SearchRepository {
         List<TradeThesaurus.Entry> roles = criteria.role().isEmpty() ? List.of() : thesaurus.entriesOf(criteria.role());
         if (!roles.isEmpty()) {
             // The role asked for is a trade's term: any name of those roles, as whole words.
-            where.append("\n  and (").append(wholeWords("p.role_words", bindAll(params, "rt", thesaurus.expansion(criteria.role(), roles))))
+            where.append("\n  and (").append(fullText("p.role_words", anyPhrase(params, "rt", thesaurus.expansion(criteria.role(), roles))))
                     .append(exactly("p.role_words", bindAll(params, "rx", thesaurus.exactRoles(criteria.role(), roles)))).append(")");
         } else {
             for (String w : bind(params, "r", criteria.roleWords())) {
@@ -242,13 +241,24 @@ class SearchRepository {
 
     /** " or {@code column} is exactly one of {@code names}" (padded with spaces like the column); nothing without names. */
     private static String exactly(String column, List<String> names) {
-        return names.stream().map(n -> " or " + column + " = ' ' || " + n + " || ' '").collect(java.util.stream.Collectors.joining());
+        return names.isEmpty() ? "" : names.stream().map(n -> "' ' || " + n + " || ' '")
+                .collect(java.util.stream.Collectors.joining(", ", " or " + column + " = any(array[", "])"));
     }
 
-    /** {@code column} (padded with spaces) holds one of {@code phrases} as whole words. */
-    private static String wholeWords(String column, List<String> phrases) {
-        return phrases.stream().map(ph -> column + " like '% ' || " + ph + " || ' %'")
-                .collect(java.util.stream.Collectors.joining(" or ", "(", ")"));
+    /**
+     * One full-text query that matches any of {@code phrases} as consecutive whole words: each
+     * bound, normalised like the columns and made a phrase query; ORed together (V43's GIN indexes).
+     */
+    private static String anyPhrase(Map<String, Object> params, String prefix, List<String> phrases) {
+        return IntStream.range(0, phrases.size()).mapToObj(i -> {
+            params.put(prefix + i, phrases.get(i));
+            return "phraseto_tsquery('simple', mp_search_words(:" + prefix + i + "))";
+        }).collect(java.util.stream.Collectors.joining(" || ", "(", ")"));
+    }
+
+    /** {@code column} (normalised words) matches the full-text {@code query}. */
+    private static String fullText(String column, String query) {
+        return "to_tsvector('simple', " + column + ") @@ " + query;
     }
 
     /**

@@ -51,9 +51,11 @@ class SearchService {
         }
         Map<Long, ConnectionState> states = connections.statesBetween(viewerId,
                 page.stream().map(r -> r.card().id()).toList());
+        List<TradeThesaurus.Match> terms = thesaurus.find(criteria.qWords());
+        boolean roleTerm = !criteria.role().isEmpty() && !thesaurus.entriesOf(criteria.role()).isEmpty();
         List<PersonResult> people = page.stream()
                 .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none()), r.availability(),
-                        MatchReasons.of(r.card(), criteria, thesaurus)))
+                        MatchReasons.of(r.card(), criteria, terms, roleTerm)))
                 .toList();
         SearchRepository.Row last = page.get(page.size() - 1);
         String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;

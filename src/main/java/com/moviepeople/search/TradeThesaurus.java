@@ -41,7 +41,21 @@ class TradeThesaurus {
      * (exclusive), as typed, and every name of the roles it stands for.
      */
     record Match(int start, int end, String typed, List<Entry> entries, List<String> phrases, List<String> exactRoles) {
+
+        /** Whether {@code text} holds one of the phrases as whole words, or is exactly one of the exact roles. */
+        boolean matches(String text) {
+            String padded = " " + normalize(text) + " ";
+            return phrases.stream().anyMatch(p -> padded.contains(" " + normalize(p) + " "))
+                    || exactRoles.stream().anyMatch(r -> padded.equals(" " + normalize(r) + " "));
+        }
     }
+
+    /** What a term stands for, worked out once per term (the file does not change while running). */
+    private record Expansion(List<String> phrases, List<String> exactRoles) {
+    }
+
+    private final Map<Entry, String> paddedRoleNames = new HashMap<>();
+    private final Map<String, Expansion> expansions = new java.util.concurrent.ConcurrentHashMap<>();
 
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{Nd}]+");
@@ -68,6 +82,7 @@ class TradeThesaurus {
             }
         }
         this.longestTerm = longest;
+        entries.forEach(e -> paddedRoleNames.put(e, " " + normalize(e.role()) + " "));
     }
 
     List<Entry> entries() {
@@ -90,7 +105,8 @@ class TradeThesaurus {
                 List<Entry> hit = byTerm.get(String.join(" ", normalized.subList(i, i + n)));
                 if (hit != null) {
                     String typed = String.join(" ", words.subList(i, i + n));
-                    found = new Match(i, i + n, typed, hit, expansion(typed, hit), exactRoles(typed, hit));
+                    Expansion expansion = expand(typed, hit);
+                    found = new Match(i, i + n, typed, hit, expansion.phrases(), expansion.exactRoles());
                 }
             }
             if (found != null) {
@@ -111,6 +127,19 @@ class TradeThesaurus {
      * As written in the file: the database normalises them as it does the columns.
      */
     List<String> expansion(String typed, Collection<Entry> roles) {
+        return expand(typed, roles).phrases();
+    }
+
+    private Expansion expand(String typed, Collection<Entry> roles) {
+        return expansions.computeIfAbsent(normalize(typed), key -> {
+            List<String> phrases = expanded(typed, roles);
+            List<String> normalized = phrases.stream().map(TradeThesaurus::normalize).toList();
+            return new Expansion(phrases, roles.stream().map(Entry::role).filter(r -> !normalized.contains(normalize(r)))
+                    .distinct().toList());
+        });
+    }
+
+    private List<String> expanded(String typed, Collection<Entry> roles) {
         Set<String> seen = new LinkedHashSet<>();
         List<String> phrases = new ArrayList<>();
         seen.add(normalize(typed));
@@ -132,14 +161,13 @@ class TradeThesaurus {
      * role's name ("Director" is in "Art Director"): a role field that is exactly one of them matches.
      */
     List<String> exactRoles(String typed, Collection<Entry> roles) {
-        List<String> phrases = expansion(typed, roles).stream().map(TradeThesaurus::normalize).toList();
-        return roles.stream().map(Entry::role).filter(r -> !phrases.contains(normalize(r))).distinct().toList();
+        return expand(typed, roles).exactRoles();
     }
 
     /** Whether {@code phrase} is part of the name of a role other than {@code roles}, as whole words. */
     private boolean namesAnotherRole(String phrase, Collection<Entry> roles) {
         String padded = " " + phrase + " ";
-        return entries.stream().anyMatch(e -> !roles.contains(e) && (" " + normalize(e.role()) + " ").contains(padded));
+        return entries.stream().anyMatch(e -> !roles.contains(e) && paddedRoleNames.get(e).contains(padded));
     }
 
     /**

@@ -61,11 +61,16 @@ class SearchBenchmarkTests extends IntegrationTest {
                 .append(" (generated in ").append(generatedMs).append(" ms)\n\n");
         List<SearchCriteria> cases = List.of(
                 SearchCriteria.of("Kowalsky", null, null),
+                // The trade's words (issue 24): a term in q with a place, a term as the role.
+                SearchCriteria.of("DP Berlin", null, null),
+                SearchCriteria.of(null, "DP", null),
+                SearchCriteria.of("1st AD", null, "Lisbon"),
                 SearchCriteria.of("anna kowalsky", null, null),
                 SearchCriteria.of(null, "gaffer", "lisbon"),
                 SearchCriteria.of("silva", "editor", "berlin"),
                 SearchCriteria.of("anna", null, null),
                 SearchCriteria.of(null, "director", null));
+        java.util.Map<SearchCriteria, Double> medians = new java.util.LinkedHashMap<>();
         report.append("| q | role | location | results (page) | service median ms | p95 ms | max ms | page (HTTP, MockMvc) median ms |\n");
         report.append("|---|---|---|---|---|---|---|---|\n");
         for (SearchCriteria c : cases) {
@@ -95,7 +100,7 @@ class SearchBenchmarkTests extends IntegrationTest {
                     .append(" | ").append(fmt(serviceMs[(int) (serviceMs.length * 0.95)]))
                     .append(" | ").append(fmt(serviceMs[serviceMs.length - 1]))
                     .append(" | ").append(fmt(pageMs[pageMs.length / 2])).append(" |\n");
-            assertThat(serviceMs[serviceMs.length / 2]).as("median ms for %s", c).isLessThan(100);
+            medians.put(c, serviceMs[serviceMs.length / 2]);
         }
         for (SearchCriteria c : cases) {
             report.append("\n### q=").append(c.q()).append(" role=").append(c.role()).append(" location=")
@@ -104,6 +109,8 @@ class SearchBenchmarkTests extends IntegrationTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/search-benchmark.md"), report);
         System.out.println(report);
+        // After the report, so that a slow case still leaves its figures and plan to look at.
+        medians.forEach((c, median) -> assertThat(median).as("median ms for %s", c).isLessThan(100));
     }
 
     @AfterAll
@@ -184,6 +191,8 @@ class SearchBenchmarkTests extends IntegrationTest {
                 where m.username like 'bench%'""");
         jdbc.execute("analyze member");
         jdbc.execute("analyze profile");
-        jdbc.execute("analyze search_person");
+        // As autovacuum would soon after a bulk load: merges the GIN indexes' pending lists, which a
+        // search would otherwise read through on every query.
+        jdbc.execute("vacuum analyze search_person");
     }
 }
