@@ -39,11 +39,12 @@ class SearchController {
                   @RequestParam(required = false) String availableTo,
                   @RequestParam(required = false) String partly,
                   @RequestParam(required = false) String after,
+                  @RequestParam(required = false) String department,
                   Model model) {
         // Counted in this instance's memory: a search (a page view) writes nothing.
         rateLimiter.consumeForMember(me.id(), "searches-burst");
         SearchCriteria criteria = SearchCriteria.of(q, role, location, workedOn, availableFrom, availableTo,
-                "true".equals(partly), availability.today());
+                "true".equals(partly), availability.today(), department);
         SearchCursor cursor = SearchCursor.decode(after).orElse(null);
         SearchResults results = search.search(me.id(), criteria, cursor);
         model.addAttribute("criteria", criteria);
@@ -52,14 +53,36 @@ class SearchController {
         model.addAttribute("departments", FilmRoles.DEPARTMENTS);
         model.addAttribute("today", availability.today());
         model.addAttribute("returnTo", returnTo(criteria, cursor == null ? null : after.strip()));
+        model.addAttribute("departmentFacets", facetLinks(criteria, results, "department"));
+        model.addAttribute("cityFacets", facetLinks(criteria, results, "city"));
+        model.addAttribute("withoutDepartment", criteria.department().isEmpty() ? null : url(criteria, "", criteria.location()));
         return "search/index";
     }
 
-    /** This page's address, for the connect buttons to come back to; null (back to the profile) when too long. */
-    static String returnTo(SearchCriteria criteria, String after) {
+    /**
+     * A facet's count with the address that narrows the search to it ({@code data-facet="department:Camera"}).
+     * {@code active} for the department already chosen.
+     */
+    record FacetLink(String kind, String label, long count, String url, boolean active) {
+
+        public String key() {
+            return kind + ":" + label;
+        }
+    }
+
+    private static java.util.List<FacetLink> facetLinks(SearchCriteria criteria, SearchResults results, String kind) {
+        return results.facets().stream().filter(f -> f.kind().equals(kind))
+                .map(f -> new FacetLink(kind, f.label(), f.count(),
+                        kind.equals("department") ? url(criteria, f.label(), criteria.location()) : url(criteria, criteria.department(), f.label()),
+                        kind.equals("department") && f.label().equals(criteria.department())))
+                .toList();
+    }
+
+    /** The search of {@code criteria} with this department and location, from its first page. */
+    static String url(SearchCriteria criteria, String department, String location) {
         StringBuilder url = new StringBuilder("/search?q=").append(encode(criteria.q()))
                 .append("&role=").append(encode(criteria.role()))
-                .append("&location=").append(encode(criteria.location()));
+                .append("&location=").append(encode(location));
         if (!criteria.workedOn().isEmpty()) {
             url.append("&workedOn=").append(encode(criteria.workedOn()));
         }
@@ -70,6 +93,15 @@ class SearchController {
                 url.append("&partly=true");
             }
         }
+        if (!department.isEmpty()) {
+            url.append("&department=").append(encode(department));
+        }
+        return url.toString();
+    }
+
+    /** This page's address, for the connect buttons to come back to; null (back to the profile) when too long. */
+    static String returnTo(SearchCriteria criteria, String after) {
+        StringBuilder url = new StringBuilder(url(criteria, criteria.department(), criteria.location()));
         if (after != null) {
             url.append("&after=").append(encode(after));
         }

@@ -26,11 +26,13 @@ import java.util.regex.Pattern;
  * @param availableTo   its last day, as typed (cleaned)
  * @param partly        also members who are available on some days of the period
  * @param availability  the period, or the message for each wrong date field, or empty
+ * @param department    a department of the trades' list (a facet's link), or empty
  */
 record SearchCriteria(String q, String role, String location,
                       List<String> qWords, List<String> roleWords, List<String> locationWords,
                       String workedOn, List<String> workedOnWords,
-                      String availableFrom, String availableTo, boolean partly, AvailabilityPeriod.Parsed availability) {
+                      String availableFrom, String availableTo, boolean partly, AvailabilityPeriod.Parsed availability,
+                      String department) {
 
     private static final AvailabilityPeriod.Parsed NO_PERIOD = AvailabilityPeriod.parse(null, null, LocalDate.EPOCH);
 
@@ -48,9 +50,14 @@ record SearchCriteria(String q, String role, String location,
         return of(q, role, location, workedOn, null, null, false, LocalDate.EPOCH);
     }
 
-    /** Everything the page can ask; the period is checked against {@code today} (past days drop out). */
     static SearchCriteria of(String q, String role, String location, String workedOn,
                              String availableFrom, String availableTo, boolean partly, LocalDate today) {
+        return of(q, role, location, workedOn, availableFrom, availableTo, partly, today, null);
+    }
+
+    /** Everything the page can ask; the period is checked against {@code today} (past days drop out). */
+    static SearchCriteria of(String q, String role, String location, String workedOn,
+                             String availableFrom, String availableTo, boolean partly, LocalDate today, String department) {
         String cq = clean(q);
         String cr = clean(role);
         String cl = clean(location);
@@ -58,12 +65,14 @@ record SearchCriteria(String q, String role, String location,
         String from = prefix(availableFrom);
         String to = prefix(availableTo);
         AvailabilityPeriod.Parsed period = from.isEmpty() && to.isEmpty() ? NO_PERIOD : AvailabilityPeriod.parse(from, to, today);
-        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl), cw, words(cw), from, to, partly, period);
+        return new SearchCriteria(cq, cr, cl, words(cq), words(cr), words(cl), cw, words(cw), from, to, partly, period,
+                clean(department));
     }
 
     /** Nothing asked: the page invites a search instead of listing everyone. */
     boolean isBlank() {
-        return q.isEmpty() && role.isEmpty() && location.isEmpty() && workedOn.isEmpty() && availability.isEmpty();
+        return q.isEmpty() && role.isEmpty() && location.isEmpty() && workedOn.isEmpty() && availability.isEmpty()
+                && department.isEmpty();
     }
 
     /** The period asked about, or null. */

@@ -97,18 +97,47 @@ class SearchRepository {
      * Must run inside a transaction (for the planner setting below).
      */
     List<Row> find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
+        return find(viewerId, blocked, criteria, after, limit, false).rows();
+    }
+
+    /** A page of rows and, when asked for, the facets of all the results ({@link #statement}). */
+    record Found(List<Row> rows, List<FacetCount> facets) {
+    }
+
+    Found find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit, boolean withFacets) {
         preferIndexes();
-        Statement statement = statement(viewerId, blocked, criteria, after, limit);
-        return jdbc.sql(statement.sql()).params(statement.params())
-                .query((rs, n) -> new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
-                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                        rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
-                        rs.getString("availability")))
+        Statement statement = statement(viewerId, blocked, criteria, after, limit, withFacets);
+        List<FacetCount> facets = new java.util.ArrayList<>();
+        List<Row> rows = jdbc.sql(statement.sql()).params(statement.params())
+                .query((rs, n) -> {
+                    if (withFacets && n == 0) {
+                        facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
+                        facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")));
+                    }
+                    return new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
+                            rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                            rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
+                            rs.getString("availability"));
+                })
                 .list();
+        return new Found(rows, List.copyOf(facets));
+    }
+
+    private static List<FacetCount> counts(String kind, java.sql.Array labels, java.sql.Array counts) throws java.sql.SQLException {
+        if (labels == null || counts == null) {
+            return List.of();
+        }
+        Object[] l = (Object[]) labels.getArray();
+        Object[] c = (Object[]) counts.getArray();
+        List<FacetCount> facets = new java.util.ArrayList<>(l.length);
+        for (int i = 0; i < l.length; i++) {
+            facets.add(new FacetCount(kind, (String) l[i], ((Number) c[i]).longValue()));
+        }
+        return facets;
     }
 
     /**
-     * Two planner settings for the rest of the current transaction (one statement):
+     * Three planner settings for the rest of the current transaction (one statement):
      * <ul>
      *   <li>pg_trgm declares word_similarity as cheap as "=", so for a common word the planner
      *   prefers reading every row (≈600 ms at 100,000 members) to the trigram index (≈20 ms);
@@ -116,23 +145,93 @@ class SearchRepository {
      *   <li>a plan made for these very words: a generic plan of the prepared statement (which
      *   the JDBC driver switches to after a few runs) cannot fold {@code mp_search_words(?)} into
      *   constants and normalises the words again for every candidate row.</li>
+     *   <li>no parallel workers: for a first page with facets (some thousand rows for a broad
+     *   role) the planner chose a parallel bitmap scan whose start-up cost more than it saved on
+     *   two cores (docs/benchmarks.md, "Search in the trade's own words").</li>
      * </ul>
      */
     void preferIndexes() {
-        jdbc.sql("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+        jdbc.sql("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true),"
+                        + " set_config('max_parallel_workers_per_gather', '0', true)")
                 .query().singleRow();
     }
 
     /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
     Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
-        return statement(viewerId, new long[0], criteria, after, limit);
+        return statement(viewerId, new long[0], criteria, after, limit, after == null);
     }
 
     /** {@link #statement} leaving out {@code blocked} (the members blocked either way by the viewer). */
-    Statement statement(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
+    Statement statement(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit, boolean withFacets) {
+        Parts parts = parts(viewerId, blocked, criteria);
+        Map<String, Object> params = parts.params();
+        params.put("limit", limit);
+        StringBuilder where = new StringBuilder(parts.where());
+        List<String> q = parts.q();
+        String relevance = "0";
+        if (!q.isEmpty()) {
+            params.put("phrase", criteria.qPhrase());
+            relevance = relevance(q);
+        }
+        if (after != null) {
+            params.put("afterRelevance", after.relevance());
+            params.put("afterName", after.name());
+            params.put("afterId", after.memberId());
+            where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
+        }
+        if (withFacets) {
+            return new Statement(withFacets(relevance, parts, where.toString()), params);
+        }
+        String sql = """
+                select p.member_id, p.username, p.display_name, p.headline, p.role,
+                       case when %s then p.location end as location, p.photo_id, p.name_words, s.relevance,
+                       %s as availability
+                from search_person p%s
+                cross join lateral (select %s as relevance) s
+                where %s
+                order by s.relevance desc, p.name_words, p.member_id
+                limit :limit""".formatted(LOCATION_SHOWN, parts.availability(), parts.join(), relevance, where);
+        return new Statement(sql, params);
+    }
+
+    /**
+     * The first page with the facets of all the results, in one statement: the matching rows are
+     * found once (the page sorts them all anyway), then both the page and the counts read them. A
+     * city is the location up to its first comma, only where its owner shows it to this viewer; a
+     * department is the one of the role's name (V44), "Other" when it is none of the trades' names.
+     */
+    private static String withFacets(String relevance, Parts parts, String where) {
+        return """
+                with m as materialized (
+                    select p.member_id, p.username, p.display_name, p.headline, p.role,
+                           case when %1$s then p.location end as location, p.photo_id, p.name_words, s.relevance,
+                           %2$s as availability,
+                           coalesce(p.department, '%3$s') as department,
+                           case when %1$s then nullif(btrim(split_part(p.location, ',', 1)), '') end as city
+                    from search_person p%4$s
+                    cross join lateral (select %5$s as relevance) s
+                    where %6$s
+                )
+                select page.*, dep.labels as department_labels, dep.counts as department_counts,
+                       cit.labels as city_labels, cit.counts as city_counts
+                from (select * from m order by relevance desc, name_words, member_id limit :limit) page
+                cross join (select array_agg(department order by n desc, department) as labels,
+                                   array_agg(n order by n desc, department) as counts
+                            from (select department, count(*) as n from m group by department) x) dep
+                cross join (select array_agg(city order by n desc, city) as labels, array_agg(n order by n desc, city) as counts
+                            from (select city, count(*) as n from m where city is not null group by city
+                                  order by n desc, city limit %7$d) y) cit
+                order by page.relevance desc, page.name_words, page.member_id"""
+                .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where, CITIES);
+    }
+
+    /** What the rows of a search have in common: the page's statement and its facets select from them. */
+    private record Parts(Map<String, Object> params, String join, String where, String availability, List<String> q) {
+    }
+
+    private Parts parts(long viewerId, long[] blocked, SearchCriteria criteria) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("viewer", viewerId);
-        params.put("limit", limit);
         StringBuilder where = new StringBuilder("p.member_id <> :viewer");
         if (blocked.length > 0) {
             params.put("blocked", blocked);
@@ -179,6 +278,13 @@ class SearchRepository {
             // A location its owner hides from this viewer must not be findable either (issue 23).
             where.append("\n  and ").append(LOCATION_SHOWN);
         }
+        if (!criteria.department().isEmpty()) {
+            // A department's facet: a role that is one of its names (V44, from search/trades.tsv);
+            // "Other" is every role that is none of them.
+            params.put("department", criteria.department());
+            where.append(OTHER_DEPARTMENT.equals(criteria.department()) ? "\n  and p.department is null"
+                    : "\n  and p.department = :department");
+        }
         if (!criteria.workedOnWords().isEmpty()) {
             // Credited on a production whose title matches like q does (a word starts a title word,
             // or a long word is close to one): the credits module's documented view (V25).
@@ -208,27 +314,17 @@ class SearchRepository {
                     + " cast(:availableTo as date), :withPartly) av";
             availability = "av.answer";
         }
-        String relevance = "0";
-        if (!q.isEmpty()) {
-            params.put("phrase", criteria.qPhrase());
-            relevance = relevance(q);
-        }
-        if (after != null) {
-            params.put("afterRelevance", after.relevance());
-            params.put("afterName", after.name());
-            params.put("afterId", after.memberId());
-            where.append("\n  and (-s.relevance, p.name_words, p.member_id) > (-:afterRelevance, :afterName, :afterId)");
-        }
-        String sql = """
-                select p.member_id, p.username, p.display_name, p.headline, p.role,
-                       case when %s then p.location end as location, p.photo_id, p.name_words, s.relevance,
-                       %s as availability
-                from search_person p%s
-                cross join lateral (select %s as relevance) s
-                where %s
-                order by s.relevance desc, p.name_words, p.member_id
-                limit :limit""".formatted(LOCATION_SHOWN, availability, join, relevance, where);
-        return new Statement(sql, params);
+        return new Parts(params, join, where.toString(), availability, q);
+    }
+
+    /** The facets' department for roles that are none of the trades' names. */
+    static final String OTHER_DEPARTMENT = "Other";
+
+    /** The most cities a facet lists. */
+    static final int CITIES = 12;
+
+    /** One count of a facet: {@code kind} is {@code department} or {@code city}. */
+    record FacetCount(String kind, String label, long count) {
     }
 
     /** Each phrase as a parameter, normalised in SQL like the columns are. */

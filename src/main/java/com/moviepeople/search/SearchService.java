@@ -43,7 +43,10 @@ class SearchService {
             return SearchResults.NONE;
         }
         // One row more than a page tells whether there is a next page.
-        List<SearchRepository.Row> rows = repository.find(viewerId, blocks.blockedIdArrayOf(viewerId), criteria, cursor, PAGE_SIZE + 1);
+        long[] blocked = blocks.blockedIdArrayOf(viewerId);
+        // The facets count every result: on the first page, in the page's own statement.
+        SearchRepository.Found found = repository.find(viewerId, blocked, criteria, cursor, PAGE_SIZE + 1, cursor == null);
+        List<SearchRepository.Row> rows = found.rows();
         boolean more = rows.size() > PAGE_SIZE;
         List<SearchRepository.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
         if (page.isEmpty()) {
@@ -59,6 +62,6 @@ class SearchService {
                 .toList();
         SearchRepository.Row last = page.get(page.size() - 1);
         String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;
-        return new SearchResults(true, people, next);
+        return new SearchResults(true, people, next, page.size() > 1 ? found.facets() : List.of());
     }
 }

@@ -131,6 +131,48 @@ class SearchThesaurusIntegrationTests extends IntegrationTest {
         assertThat(found("role", "grip")).containsExactlyInAnyOrder(grip, keyGrip);
     }
 
+    @Test
+    void facetsCountEveryResultByDepartmentAndCityAndTheirLinksNarrowTheSearch() throws Exception {
+        String dp1 = person("dp1", "Ines Licht", null, "DoP", "Berlin, Germany");
+        String dp2 = person("dp2", "Tom Hale", null, "Cinematographer", "Berlin");
+        String dp3 = person("dp3", "Ola Nowak", null, "Director of Photography", "Munich");
+        String hidden = person("dp4", "Kai Verborgen", null, "Kameramann", "Berlin");
+        String op = person("op", "Uma Schwenk", null, "Camera Operator", "Berlin");
+        String gaffer = person("gaf", "Olli Licht", null, "Gaffer", "Berlin");
+        String odd = person("odd", "Pia Sonder", null, "Set medic", "Berlin");
+        profiles.savePrivacy(memberId(hidden), new PrivacySettings(Visibility.EVERYONE, Visibility.NOBODY,
+                Visibility.EVERYONE, Visibility.NOBODY));
+
+        String byTerm = html("q", "DP");
+        assertThat(facet(byTerm, "department:Camera")).isEqualTo(4);
+        // Cities only where the location is shown: the hidden one is counted in no city.
+        assertThat(facet(byTerm, "city:Berlin")).isEqualTo(2);
+        assertThat(facet(byTerm, "city:Munich")).isEqualTo(1);
+        assertThat(byTerm).contains("data-facets");
+
+        String inBerlin = html("location", "Berlin");
+        assertThat(facet(inBerlin, "department:Camera")).isEqualTo(3);
+        assertThat(facet(inBerlin, "department:Lighting &amp; Grip")).isEqualTo(1);
+        assertThat(facet(inBerlin, "department:Other")).isEqualTo(1);
+        assertThat(facet(inBerlin, "city:Berlin")).isEqualTo(5);
+
+        // The department link narrows to it; the city link narrows to the city.
+        Matcher link = Pattern.compile("href=\"([^\"]+)\" data-facet=\"department:Camera\"").matcher(inBerlin);
+        assertThat(link.find()).isTrue();
+        assertThat(link.group(1)).contains("department=Camera").contains("location=Berlin");
+        assertThat(found("location", "Berlin", "department", "Camera")).containsExactlyInAnyOrder(dp1, dp2, op);
+        assertThat(found("location", "Berlin", "department", "Other")).containsExactly(odd);
+        assertThat(found("q", "DP", "location", "Munich")).containsExactly(dp3);
+        assertThat(found("department", "Lighting & Grip")).containsExactly(gaffer);
+        assertThat(found("department", "Nonsense")).isEmpty();
+        assertThat(html("location", "Berlin", "department", "Camera")).contains("data-search-echo-department").contains("data-facet-clear");
+    }
+
+    private static int facet(String html, String key) {
+        Matcher m = Pattern.compile("data-facet=\"" + Pattern.quote(key) + "\" data-count=\"(\\d+)\"").matcher(html);
+        return m.find() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
     private long memberId(String username) {
         return jdbc.queryForObject("select id from member where username = ?", Long.class, username);
     }
