@@ -41,11 +41,11 @@ class TradeTermsSync implements SmartInitializingSingleton {
         transactions.executeWithoutResult(status -> {
             // One writer at a time across instances; the others find it done.
             jdbc.sql("lock table search_role_department in share row exclusive mode").update();
-            jdbc.sql("""
+            int changed = jdbc.sql("""
                             delete from search_role_department
                             where role_key <> all(select mp_search_words(t) from unnest(cast(:terms as text[])) as t)""")
                     .param("terms", terms.toArray(String[]::new)).update();
-            jdbc.sql("""
+            changed += jdbc.sql("""
                             insert into search_role_department (role_key, department)
                             select distinct on (key) key, d
                             from (select mp_search_words(t) as key, d, n
@@ -57,7 +57,10 @@ class TradeTermsSync implements SmartInitializingSingleton {
                     .param("terms", terms.toArray(String[]::new))
                     .param("departments", departments.toArray(String[]::new))
                     .update();
-            // The members whose department the file's change moved (none on most starts).
+            if (changed == 0) {
+                return; // the file is what the table holds: so are the members' departments
+            }
+            // The members whose department the file's change moved (all of them the first time).
             jdbc.sql("""
                             update search_person p set department = d.department
                             from (select p2.member_id, (select r.department from search_role_department r

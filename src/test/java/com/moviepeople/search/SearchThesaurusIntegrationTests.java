@@ -168,6 +168,38 @@ class SearchThesaurusIntegrationTests extends IntegrationTest {
         assertThat(html("location", "Berlin", "department", "Camera")).contains("data-search-echo-department").contains("data-facet-clear");
     }
 
+    @Autowired
+    TradeTermsSync sync;
+
+    @Test
+    void theTermsTableFollowsTheFileAndTheMembersDepartmentsFollowIt() {
+        String kam = person("kam", "Jonas Weber", null, "Kameramann", "Hamburg");
+        assertThat(department(kam)).isEqualTo("Camera");
+        // As if the file had changed since the last start: a term gone, one in another department.
+        jdbc.update("delete from search_role_department where role_key = 'kameramann'");
+        jdbc.update("update search_role_department set department = 'Sound' where role_key = 'gaffer'");
+        jdbc.update("insert into search_role_department values ('no such role', 'Art')");
+        jdbc.update("update search_person set department = 'Art' where username = ?", kam);
+        sync.afterSingletonsInstantiated();
+        assertThat(jdbc.queryForObject("select department from search_role_department where role_key = 'kameramann'", String.class))
+                .isEqualTo("Camera");
+        assertThat(jdbc.queryForObject("select department from search_role_department where role_key = 'gaffer'", String.class))
+                .isEqualTo("Lighting & Grip");
+        assertThat(jdbc.queryForObject("select count(*) from search_role_department where role_key = 'no such role'", Long.class)).isZero();
+        assertThat(department(kam)).isEqualTo("Camera");
+        // Every role of the list is there with its department.
+        for (var d : com.moviepeople.shared.FilmRoles.DEPARTMENTS) {
+            for (String role : d.roles()) {
+                assertThat(jdbc.queryForObject("select department from search_role_department where role_key = mp_search_words(?)",
+                        String.class, role)).as(role).isEqualTo(d.name());
+            }
+        }
+    }
+
+    private String department(String username) {
+        return jdbc.queryForObject("select department from search_person where username = ?", String.class, username);
+    }
+
     private static int facet(String html, String key) {
         Matcher m = Pattern.compile("data-facet=\"" + Pattern.quote(key) + "\" data-count=\"(\\d+)\"").matcher(html);
         return m.find() ? Integer.parseInt(m.group(1)) : 0;
