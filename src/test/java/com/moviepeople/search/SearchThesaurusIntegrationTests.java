@@ -171,6 +171,27 @@ class SearchThesaurusIntegrationTests extends IntegrationTest {
     @Autowired
     TradeTermsSync sync;
 
+    @Autowired
+    com.moviepeople.availability.Availability availability;
+
+    @Test
+    void aTradeTermCombinesWithTheDatesFilterAndItsFacetsCountOnlyWhatPasses() throws Exception {
+        String free = person("free", "Ines Licht", null, "DoP", "Berlin");
+        String busy = person("busy", "Tom Hale", null, "Cinematographer", "Munich");
+        java.time.LocalDate from = availability.today().plusDays(10);
+        availability.add(memberId(free), from, from.plusDays(5), com.moviepeople.availability.AvailabilityStatus.AVAILABLE, null, null);
+        availability.add(memberId(busy), from, from.plusDays(5), com.moviepeople.availability.AvailabilityStatus.BOOKED, null, null);
+        for (String u : List.of(free, busy)) {
+            availability.setVisibility(memberId(u), com.moviepeople.availability.AvailabilityVisibility.EVERYONE);
+        }
+        assertThat(found("q", "DP")).containsExactlyInAnyOrder(free, busy);
+        String html = html("q", "DP", "availableFrom", from.toString(), "availableTo", from.plusDays(2).toString());
+        assertThat(found("q", "DP", "availableFrom", from.toString(), "availableTo", from.plusDays(2).toString())).containsExactly(free);
+        assertThat(facet(html("role", "DP", "availableFrom", from.toString(), "availableTo", from.plusDays(2).toString(),
+                "partly", "true"), "department:Camera")).isZero(); // a single result: no facets
+        assertThat(html).contains("role: DoP (DP)");
+    }
+
     @Test
     void theTermsTableFollowsTheFileAndTheMembersDepartmentsFollowIt() {
         String kam = person("kam", "Jonas Weber", null, "Kameramann", "Hamburg");
