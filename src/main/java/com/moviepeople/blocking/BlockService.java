@@ -102,23 +102,32 @@ class BlockService implements Blocks {
         if (other.id() == blockerId) {
             return new Result(Outcome.SELF, other);
         }
-        lockPair(blockerId, other.id());
+        return new Result(block(blockerId, other.id()) ? Outcome.BLOCKED : Outcome.ALREADY_BLOCKED, other);
+    }
+
+    @Override
+    @Transactional
+    public boolean block(long blockerId, long blockedId) {
+        if (blockerId == blockedId) {
+            throw new IllegalArgumentException("A member cannot block themself");
+        }
+        lockPair(blockerId, blockedId);
         int inserted;
         try {
             inserted = jdbc.sql("""
                             insert into member_block (blocker_id, blocked_id, created_at) values (:blocker, :blocked, :now)
                             on conflict do nothing""")
-                    .param("blocker", blockerId).param("blocked", other.id())
+                    .param("blocker", blockerId).param("blocked", blockedId)
                     .param("now", Timestamp.from(Instant.now(clock).truncatedTo(ChronoUnit.MICROS))).update();
         } catch (DataIntegrityViolationException e) {
             throw new NotFoundException(); // the account was deleted a moment ago
         }
         if (inserted == 0) {
-            return new Result(Outcome.ALREADY_BLOCKED, other);
+            return false;
         }
         // Synchronous listeners (connections) undo the pair's connection in this transaction.
-        events.publishEvent(new MemberBlocked(blockerId, other.id()));
-        return new Result(Outcome.BLOCKED, other);
+        events.publishEvent(new MemberBlocked(blockerId, blockedId));
+        return true;
     }
 
     /** Lifts the member's own block; a block by the other side stays. Unknown username: 404. */

@@ -28,6 +28,17 @@ public interface Blocks {
      */
     Set<Long> blockedIdsOf(long viewerId);
 
+    /**
+     * {@code blockerId} blocks {@code blockedId} as part of another module's action (declining a
+     * connection request and blocking its sender in one step). Joins the caller's transaction and
+     * publishes {@link MemberBlocked} inside it, so the listeners' clean-up commits with the caller's
+     * work. Returns false when the block already existed (nothing changes then).
+     *
+     * @throws IllegalArgumentException for a block of oneself
+     * @throws com.moviepeople.shared.NotFoundException when either account no longer exists
+     */
+    boolean block(long blockerId, long blockedId);
+
     /** {@link #blockedIdsOf} as an array for SQL ({@code author_id <> all(:blocked)}); empty when none. */
     default long[] blockedIdArrayOf(long viewerId) {
         return blockedIdsOf(viewerId).stream().mapToLong(Long::longValue).toArray();

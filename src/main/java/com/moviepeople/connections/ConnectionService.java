@@ -62,8 +62,8 @@ class ConnectionService implements Connections {
         }
     }
 
-    /** A connection or request in a member's lists: the other member and when it happened. */
-    record Entry(long connectionId, long otherId, Instant at) {
+    /** A connection or request in a member's lists: the other member, when it happened, and a pending request's note. */
+    record Entry(long connectionId, long otherId, Instant at, String note) {
     }
 
     private static final RowMapper<Row> ROW = (rs, n) -> new Row(rs.getLong("id"), rs.getLong("requester_id"),
@@ -71,7 +71,10 @@ class ConnectionService implements Connections {
             instant(rs.getTimestamp("responded_at")));
 
     private static final RowMapper<Entry> ENTRY = (rs, n) ->
-            new Entry(rs.getLong("id"), rs.getLong("other_id"), instant(rs.getTimestamp("at")));
+            new Entry(rs.getLong("id"), rs.getLong("other_id"), instant(rs.getTimestamp("at")), null);
+
+    private static final RowMapper<Entry> PENDING_ENTRY = (rs, n) ->
+            new Entry(rs.getLong("id"), rs.getLong("other_id"), instant(rs.getTimestamp("at")), rs.getString("note"));
 
     private final JdbcClient jdbc;
     private final Blocks blocks;
@@ -243,11 +246,11 @@ class ConnectionService implements Connections {
     /** One ordered, limited scan of connection_pending_received_idx or connection_pending_sent_idx. */
     private List<Entry> pending(String otherColumn, String memberColumn, long memberId, Instant beforeAt, long beforeId, int limit) {
         return jdbc.sql("""
-                        select id, %s as other_id, created_at as at from connection
+                        select id, %s as other_id, created_at as at, note from connection
                         where %s = :m and status = 'PENDING' and (created_at, id) < (:at, :id)
                         order by created_at desc, id desc limit :n""".formatted(otherColumn, memberColumn))
                 .param("m", memberId).param("at", Timestamp.from(beforeAt)).param("id", beforeId).param("n", limit)
-                .query(ENTRY).list();
+                .query(PENDING_ENTRY).list();
     }
 
     // --- transitions -----------------------------------------------------------------------
@@ -255,6 +258,17 @@ class ConnectionService implements Connections {
     @Override
     @Transactional
     public RequestResult request(long requesterId, long receiverId) {
+        return request(requesterId, receiverId, RequestNote.NONE);
+    }
+
+    /**
+     * {@link #request(long, long)} with a note for the receiver, stored only with a new (or renewed)
+     * request: when the receiver had asked first, their request is accepted and the note goes
+     * nowhere; an earlier pending request keeps its own note. Who may attach a note (verified,
+     * within the daily limit) is checked before, see ConnectionsController.
+     */
+    @Transactional
+    RequestResult request(long requesterId, long receiverId, RequestNote note) {
         if (requesterId == receiverId) {
             return new RequestResult(Outcome.SELF, ConnectionState.self());
         }
@@ -270,11 +284,11 @@ class ConnectionService implements Connections {
             int inserted;
             try {
                 inserted = jdbc.sql("""
-                                insert into connection (requester_id, receiver_id, status, created_at)
-                                values (:requester, :receiver, 'PENDING', :now)
+                                insert into connection (requester_id, receiver_id, status, created_at, note)
+                                values (:requester, :receiver, 'PENDING', :now, :note)
                                 on conflict do nothing""")
                         .param("requester", requesterId).param("receiver", receiverId).param("now", Timestamp.from(now))
-                        .update();
+                        .param("note", note.text()).update();
             } catch (DataIntegrityViolationException e) {
                 throw new NotFoundException(); // the receiver's account was deleted meanwhile
             }
@@ -287,12 +301,12 @@ class ConnectionService implements Connections {
                 events.publishEvent(new ConnectionRequested(row.id(), requesterId, receiverId));
                 return new RequestResult(Outcome.SENT, stateOf(requesterId, row, now));
             }
-            return requestOnExisting(requesterId, receiverId, row, now);
+            return requestOnExisting(requesterId, receiverId, row, note, now);
         }
         throw new IllegalStateException("Connection between " + requesterId + " and " + receiverId + " kept changing");
     }
 
-    private RequestResult requestOnExisting(long requesterId, long receiverId, Row row, Instant now) {
+    private RequestResult requestOnExisting(long requesterId, long receiverId, Row row, RequestNote note, Instant now) {
         switch (row.status()) {
             case "ACCEPTED" -> {
                 return new RequestResult(Outcome.ALREADY_CONNECTED, stateOf(requesterId, row, now));
@@ -312,9 +326,9 @@ class ConnectionService implements Connections {
                 // Cooldown over, or the one who rejected now asks: the pair's row becomes a new request.
                 jdbc.sql("""
                                 update connection set requester_id = :requester, receiver_id = :receiver,
-                                    status = 'PENDING', created_at = :now, responded_at = null
+                                    status = 'PENDING', created_at = :now, responded_at = null, note = :note
                                 where id = :id""")
-                        .param("requester", requesterId).param("receiver", receiverId)
+                        .param("requester", requesterId).param("receiver", receiverId).param("note", note.text())
                         .param("now", Timestamp.from(now)).param("id", row.id()).update();
                 Row renewed = new Row(row.id(), requesterId, receiverId, "PENDING", now, null);
                 events.publishEvent(new ConnectionRequested(row.id(), requesterId, receiverId));
@@ -351,7 +365,7 @@ class ConnectionService implements Connections {
         if (!"PENDING".equals(row.status())) {
             throw new NotFoundException();
         }
-        jdbc.sql("update connection set status = 'REJECTED', responded_at = :now where id = :id")
+        jdbc.sql("update connection set status = 'REJECTED', responded_at = :now, note = null where id = :id")
                 .param("now", Timestamp.from(now())).param("id", connectionId).update();
         return row.requesterId();
     }
@@ -379,6 +393,27 @@ class ConnectionService implements Connections {
         return row.otherThan(memberId);
     }
 
+    @Override
+    @Transactional
+    public long blockRequester(long receiverId, long connectionId) {
+        long requesterId = jdbc.sql("select requester_id from connection where id = :id and receiver_id = :me and status = 'PENDING'")
+                .param("id", connectionId).param("me", receiverId).query(Long.class).optional()
+                .orElseThrow(NotFoundException::new);
+        // The pair's lock before the row's, in the order request() takes them: the requester asking
+        // again at this very moment then waits for us instead of deadlocking with us.
+        blocks.isBlockedEitherWayLocking(receiverId, requesterId);
+        Row row = lockedRow(connectionId).orElseThrow(NotFoundException::new);
+        if (!"PENDING".equals(row.status()) || row.receiverId() != receiverId) {
+            throw new NotFoundException(); // cancelled (or answered) meanwhile: nothing changes
+        }
+        // Nothing of the request is kept (no rejection, no note): the block itself refuses any new
+        // request. The block's listener below would delete the row too; deleting it here does not
+        // depend on that.
+        jdbc.sql("delete from connection where id = :id").param("id", connectionId).update();
+        blocks.block(receiverId, requesterId);
+        return requesterId;
+    }
+
     /**
      * A block ends whatever the pair had: a connection, a request either way, a rejection. Runs in
      * the blocking transaction (a synchronous listener), so the block and this commit together.
@@ -394,7 +429,7 @@ class ConnectionService implements Connections {
     // --- helpers ---------------------------------------------------------------------------
 
     private Row markAccepted(Row row, Instant now) {
-        jdbc.sql("update connection set status = 'ACCEPTED', responded_at = :now where id = :id")
+        jdbc.sql("update connection set status = 'ACCEPTED', responded_at = :now, note = null where id = :id")
                 .param("now", Timestamp.from(now)).param("id", row.id()).update();
         events.publishEvent(new ConnectionAccepted(row.id(), row.requesterId(), row.receiverId()));
         return new Row(row.id(), row.requesterId(), row.receiverId(), "ACCEPTED", row.createdAt(), now);

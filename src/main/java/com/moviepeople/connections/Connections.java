@@ -58,6 +58,13 @@ public interface Connections {
     /** The receiver rejects a pending request; rejecting again is harmless. Returns the requester's id. */
     long reject(long receiverId, long connectionId);
 
+    /**
+     * The receiver declines a pending request and blocks its sender, in one transaction: the request
+     * is deleted and the block made (module blocking), so the sender cannot ask or write again.
+     * Returns the requester's id.
+     */
+    long blockRequester(long receiverId, long connectionId);
+
     /** The requester withdraws a pending request. Returns the receiver's id. */
     long cancel(long requesterId, long connectionId);
 

@@ -10,6 +10,7 @@ import com.moviepeople.shared.CurrentMember;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.NotFoundException;
 import com.moviepeople.shared.RateLimiter;
+import com.moviepeople.shared.TextFormat;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,6 +41,10 @@ class ConnectionsController {
     /** Where a form may send the member back to: a path on this site, nothing else. */
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[A-Za-z0-9._~/?=&%-]{0,300}");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+    /** Requests with a note per member and day ({@code moviepeople.rate-limits.request-notes-per-member}). */
+    static final String NOTES_LIMIT = "request-notes-per-member";
+    /** A refused note comes back to its form through the flash (the session): never more than this of it. */
+    private static final int NOTE_KEPT_CHARS = 2 * RequestNote.MAX_LENGTH;
 
     private final ConnectionService connections;
     private final MemberDirectory members;
@@ -111,18 +116,34 @@ class ConnectionsController {
 
     @PostMapping("/connections/request/{username}")
     String request(@AuthenticationPrincipal CurrentMember me, @PathVariable String username,
+                   @RequestParam(required = false) String note,
                    @RequestParam(required = false) String returnTo, RedirectAttributes flash) {
         MemberSummary other = members.findByUsername(username).orElseThrow(NotFoundException::new);
+        boolean verified = members.isEmailVerified(me.id());
+        RequestNote requestNote = new RequestNote(note);
+        // A note that cannot go refuses the whole request (nothing sent, no request token taken),
+        // and comes back to the form with the reason, so the member can fix it or send without it.
+        String problem = requestNote.problemFor(verified);
+        if (problem == null && requestNote.present() && !rateLimiter.tryConsume(NOTES_LIMIT, Long.toString(me.id()))) {
+            problem = "You have sent as many notes as you can today. Send the request without a note, or try again tomorrow.";
+        }
+        if (problem != null) {
+            flash.addFlashAttribute("error", problem);
+            flash.addFlashAttribute("requestNote", TextFormat.prefix(requestNote.text(), NOTE_KEPT_CHARS));
+            return redirect(returnTo, "/people/" + other.username());
+        }
         // Unverified members may send only a few requests a day (spam accounts rarely verify).
-        rateLimiter.consumeForMember(me.id(), "connection-requests-burst", members.isEmailVerified(me.id())
+        rateLimiter.consumeForMember(me.id(), "connection-requests-burst", verified
                 ? "connection-requests-per-member" : "connection-requests-unverified");
-        RequestResult result = connections.request(me.id(), other.id());
+        RequestResult result = connections.request(me.id(), other.id(), requestNote);
         String name = other.displayName();
+        // Only a new request carries the note; say so when it went nowhere.
+        String noteLeft = requestNote.present() ? " Your note was not sent." : "";
         switch (result.outcome()) {
             case SENT -> flash.addFlashAttribute("success", "Connection request sent to " + name + ".");
-            case ACCEPTED_THEIRS -> flash.addFlashAttribute("success", name + " had already asked you: you are now connected.");
-            case ALREADY_SENT -> flash.addFlashAttribute("success", "Your request to " + name + " is waiting for an answer.");
-            case ALREADY_CONNECTED -> flash.addFlashAttribute("success", "You are already connected with " + name + ".");
+            case ACCEPTED_THEIRS -> flash.addFlashAttribute("success", name + " had already asked you: you are now connected." + noteLeft);
+            case ALREADY_SENT -> flash.addFlashAttribute("success", "Your request to " + name + " is waiting for an answer." + noteLeft);
+            case ALREADY_CONNECTED -> flash.addFlashAttribute("success", "You are already connected with " + name + "." + noteLeft);
             case COOLDOWN -> flash.addFlashAttribute("error", name + " declined your last request. You can send a new one from "
                     + DAY.format(result.state().retryAfterDate()) + ".");
             case SELF -> flash.addFlashAttribute("error", "You can’t send a connection request to yourself.");
@@ -154,6 +175,15 @@ class ConnectionsController {
         return done(connections.remove(me.id(), id), "You are no longer connected with %s.", returnTo, "/connections", flash);
     }
 
+    /** Ignore and block: the request goes, its sender is blocked (undone in Settings → Blocked members). */
+    @PostMapping("/connections/{id}/block")
+    String block(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, RedirectAttributes flash) {
+        long requesterId = connections.blockRequester(me.id(), id);
+        flash.addFlashAttribute("success", nameOf(requesterId)
+                + " is blocked and will not be able to contact you. Undo in Settings → Blocked members.");
+        return "redirect:/connections/pending";
+    }
+
     /** After a transition: a success message naming the other member, and back to where the member was. */
     private String done(long otherId, String message, String returnTo, String fallback, RedirectAttributes flash) {
         flash.addFlashAttribute("success", message.formatted(nameOf(otherId)));
@@ -169,7 +199,7 @@ class ConnectionsController {
         for (Entry e : entries) {
             MemberCard card = cardsById.get(e.otherId());
             if (card != null) { // a member deleted since the first query takes their rows with them
-                views.add(new ConnectionView(card, new ConnectionState(kind, e.connectionId(), null), e.at()));
+                views.add(new ConnectionView(card, new ConnectionState(kind, e.connectionId(), null), e.at(), e.note()));
             }
         }
         return views;

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JourneyBrowserTests extends BrowserTest {
 
     private static final String YOUTUBE = "https://www.youtube.com/watch?v=aqz-KE-bpKQ";
+    private static final String NOTE = "We met on the set of Night Shift.\nMy reel: https://example.com/reel";
     private static final LocatorAssertions.HasTextOptions LIVE = new LocatorAssertions.HasTextOptions().setTimeout(12_000);
 
     @Autowired
@@ -121,11 +122,13 @@ class JourneyBrowserTests extends BrowserTest {
             assertThat(benPage).hasURL(resultsUrl);
             assertThat(result.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Cancel request"))).isFocused();
         } else {
-            // From the profile.
+            // From the profile, with a note (issue 23).
             result.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Ines " + surname)).click();
             benPage.waitForURL("**/people/" + ines.username());
-            benPage.locator("[data-profile-connection]").getByRole(AriaRole.BUTTON,
-                    new Locator.GetByRoleOptions().setName("Connect")).click();
+            Locator profileConnection = benPage.locator("[data-profile-connection]");
+            profileConnection.locator("[data-request-note-form] summary").click();
+            profileConnection.getByLabel("A note to go with your request").fill(NOTE);
+            profileConnection.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Connect")).click();
             assertThat(benPage.locator("[data-profile-connection] [data-connection-state]"))
                     .hasAttribute("data-connection-state", "REQUEST_SENT");
             assertThat(benPage.locator("#flash")).containsText("Connection request sent to Ines " + surname);
@@ -149,6 +152,13 @@ class JourneyBrowserTests extends BrowserTest {
         inesPage.waitForURL("**/connections/pending");
         checkPage(inesPage, "pending", size);
         Locator request = inesPage.locator("[data-received] [data-request][data-member='" + ben.username() + "']");
+        if (size == PHONE) {
+            // The note as written, its link plain text.
+            assertThat(request.locator("[data-request-note]")).hasText(NOTE);
+            assertThat(request.locator("[data-request-note] a")).hasCount(0);
+        } else {
+            assertThat(request.locator("[data-request-note]")).hasCount(0);
+        }
         request.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Accept")).click();
         assertThat(request.locator("[data-connection-state]")).hasAttribute("data-connection-state", "CONNECTED");
         assertThat(inesPage.locator("[data-pending-requests]")).hasAttribute("data-pending-requests", "0");

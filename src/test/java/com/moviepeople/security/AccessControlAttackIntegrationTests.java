@@ -49,6 +49,8 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("cancel another's request", w -> post("/connections/" + w.pending() + "/cancel")),
                 attack("remove another's connection", w -> post("/connections/" + w.connection() + "/remove")),
                 attack("accept an accepted connection of others", w -> post("/connections/" + w.connection() + "/accept")),
+                attack("ignore and block through a request sent to another", w -> post("/connections/" + w.pending() + "/block")),
+                attack("ignore and block through others' connection", w -> post("/connections/" + w.connection() + "/block")),
                 attack("read a post of a stranger's network", w -> get("/posts/" + w.post())),
                 attack("comment on a stranger's post", w -> post("/posts/" + w.post() + "/comments").param("content", "Hi")),
                 attack("delete a stranger's post", w -> post("/posts/" + w.post() + "/delete")),

@@ -74,6 +74,9 @@ class CsrfAttackIntegrationTests extends AttackTest {
                 route("reject a request", Actor.VICTIM, true, w -> post("/connections/" + w.pending() + "/reject")),
                 route("cancel a request", Actor.REQUESTER, true, w -> post("/connections/" + w.pending() + "/cancel")),
                 route("remove a connection", Actor.VICTIM, true, w -> post("/connections/" + w.connection() + "/remove")),
+                route("send a connection request with a note", Actor.VICTIM, true, w -> post("/connections/request/"
+                        + w.attacker().username()).param("note", "Forged note")),
+                route("ignore a request and block its sender", Actor.VICTIM, true, w -> post("/connections/" + w.pending() + "/block")),
                 route("block a member", Actor.VICTIM, true, w -> post("/people/" + w.attacker().username() + "/block")),
                 route("unblock a member", Actor.VICTIM, false, w -> post("/people/" + w.attacker().username() + "/unblock")),
                 route("report a comment", Actor.VICTIM, true, w -> post("/reports").param("targetType", "comment")

@@ -72,6 +72,8 @@ class MalformedInputIntegrationTests extends AttackTest {
                         .param("location", MEGABYTE)),
                 form("feed cursor", w -> get("/feed").with(user(w.victim())).param("before", MEGABYTE)),
                 form("username in a path", w -> post("/connections/request/" + "a".repeat(5000)).with(user(w.victim()))),
+                form("connection request note", w -> post("/connections/request/" + w.attacker().username()).with(user(w.victim()))
+                        .param("note", MEGABYTE)),
                 form("blocking a long name", w -> post("/people/" + "a".repeat(5000) + "/block").with(user(w.victim()))));
     }
 
@@ -105,7 +107,10 @@ class MalformedInputIntegrationTests extends AttackTest {
                         .param("targetId", String.valueOf(w.comment())).param("reason", "A reason with a " + NUL + " byte")),
                 form("search", w -> get("/search").with(user(w.victim())).param("q", NUL).param("role", NUL)),
                 form("username path", w -> get("/people/{u}", "a" + NUL + "b")),
-                form("connections cursor", w -> get("/connections").with(user(w.victim())).param("after", NUL)));
+                form("connections cursor", w -> get("/connections").with(user(w.victim())).param("after", NUL)),
+                // Between two members with no relation yet (the attacker must keep owning nothing).
+                form("connection request note", w -> post("/connections/request/" + w.friend().username())
+                        .with(user(w.requester())).param("note", NUL + "\u0007\r\nline")));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -123,7 +128,7 @@ class MalformedInputIntegrationTests extends AttackTest {
         for (MockHttpServletRequestBuilder request : new MockHttpServletRequestBuilder[] {
                 get("/portfolio/" + id + "/edit"), post("/portfolio/" + id).param("title", "x"), post("/portfolio/" + id + "/delete"),
                 post("/connections/" + id + "/accept"), post("/connections/" + id + "/reject"), post("/connections/" + id + "/cancel"),
-                post("/connections/" + id + "/remove"), get("/posts/" + id), post("/posts/" + id + "/comments").param("content", "x"),
+                post("/connections/" + id + "/remove"), post("/connections/" + id + "/block"), get("/posts/" + id), post("/posts/" + id + "/comments").param("content", "x"),
                 post("/posts/" + id + "/delete"), post("/comments/" + id + "/delete"), get("/messages/c/" + id),
                 get("/messages/" + w.friend().username()).param("before", id), get("/messages").param("after", id),
                 get("/messages/" + w.friend().username() + "/since").param("after", id),

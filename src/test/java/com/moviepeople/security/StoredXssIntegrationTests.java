@@ -39,7 +39,7 @@ class StoredXssIntegrationTests extends AttackTest {
     ProfileService profiles;
 
     record Xss(CurrentMember author, CurrentMember viewer, CurrentMember moderator, long item, long post, long report,
-               long production, CurrentMember colleague, long call) {
+               long production, CurrentMember colleague, long call, CurrentMember requestReceiver) {
     }
 
     private Xss x;
@@ -72,6 +72,8 @@ class StoredXssIntegrationTests extends AttackTest {
         // A pending request from the payload-named member, for the pending list.
         CurrentMember other = newMember("other");
         connections.request(author.id(), other.id());
+        // With the payload as its note (set-up SQL: the author is not verified yet, so the form would refuse a note).
+        jdbc.update("update connection set note = ? where requester_id = ? and receiver_id = ?", PAYLOAD, author.id(), other.id());
         jdbc.update("insert into member_block (blocker_id, blocked_id) values (?, ?)", other.id(), newMember("blockee").id());
         long report = jdbc.queryForObject("select id from report where reason = ?", Long.class, PAYLOAD);
         // Signed up through the form, the author has not verified the address yet: only verified members add productions.
@@ -98,7 +100,7 @@ class StoredXssIntegrationTests extends AttackTest {
                 Long.class, author.id(), SHORT_PAYLOAD, SHORT_PAYLOAD, SHORT_PAYLOAD, PAYLOAD);
         mvc.perform(post("/calls/" + call + "/apply").with(user(viewer)).with(csrf()).param("note", PAYLOAD));
         assertThat(jdbc.queryForObject("select count(*) from call_application where call_id = ?", Long.class, call)).isOne();
-        x = new Xss(author, viewer, moderator, item, post, report, production, colleague, call);
+        x = new Xss(author, viewer, moderator, item, post, report, production, colleague, call, other);
     }
 
     static Stream<Arguments> pages() {
@@ -113,6 +115,8 @@ class StoredXssIntegrationTests extends AttackTest {
                 page("inbox", x -> get("/messages").with(user(x.viewer()))),
                 page("conversation", x -> get("/messages/" + x.author().username()).with(user(x.viewer()))),
                 page("connections", x -> get("/connections").with(user(x.viewer()))),
+                page("pending requests, a received note", x -> get("/connections/pending").with(user(x.requestReceiver()))),
+                page("pending requests, a sent note", x -> get("/connections/pending").with(user(x.author()))),
                 page("search results", x -> get("/search").param("q", x.author().username()).with(user(x.viewer()))),
                 // The queue is oldest first: start the page at this report, whatever other tests left open.
                 page("production page, anonymous", x -> get("/productions/" + x.production())),
@@ -169,6 +173,18 @@ class StoredXssIntegrationTests extends AttackTest {
     void pendingRequestsShowThePayloadNameAsText() throws Exception {
         String html = mvc.perform(get("/connections/pending").with(user(x.author()))).andReturn().getResponse().getContentAsString();
         assertThat(html).doesNotContain("<script>xss").doesNotContain("<svg");
+    }
+
+    @Test
+    void aRefusedRequestNoteComesBackToItsFieldAsText() throws Exception {
+        var refused = mvc.perform(post("/connections/request/" + x.requestReceiver().username()).with(user(x.viewer())).with(csrf())
+                .param("note", PAYLOAD + "x".repeat(300))).andReturn().getResponse();
+        assertThat(refused.getRedirectedUrl()).isEqualTo("/people/" + x.requestReceiver().username());
+        // The flash lives in the session: follow the redirect with its cookie.
+        String html = mvc.perform(get(refused.getRedirectedUrl()).with(user(x.viewer())).cookie(refused.getCookie("SESSION")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("xss()").contains("data-request-note-form")
+                .doesNotContain("<script>xss").doesNotContain("<img src=x").doesNotContain("<svg").doesNotContain("</textarea><script");
     }
 
     @Test
