@@ -5,20 +5,20 @@ import java.util.Locale;
 
 /**
  * One export on the settings page. {@code status} is requested, running, ready, failed or expired
- * (the page's {@code data-export-status}).
+ * (the page's {@code data-export-status}). Public only so that the template may call its methods.
  */
-record ExportView(long id, String status, Instant requestedAt, Instant finishedAt, Instant expiresAt, Long fileSize) {
+public record ExportView(long id, String status, Instant requestedAt, Instant finishedAt, Instant expiresAt, Long fileSize) {
 
-    boolean downloadable() {
+    public boolean downloadable() {
         return "ready".equals(status);
     }
 
-    boolean pending() {
+    public boolean pending() {
         return "requested".equals(status) || "running".equals(status);
     }
 
     /** "340 KB", "12.5 MB"; empty while there is no file. */
-    String size() {
+    public String size() {
         if (fileSize == null) {
             return "";
         }
