@@ -243,6 +243,32 @@ class ExportIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void thousandsOfMessagesCostAFewStatements() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember chloe = newMember("chloe");
+        connect(maya, ben);
+        connect(maya, chloe);
+        messaging.send(maya.id(), ben.id(), "first to Ben");
+        messaging.send(maya.id(), chloe.id(), "first to Chloe");
+        // 2,500 more each way in both conversations, as set-up SQL (the conversation rows exist now).
+        for (CurrentMember other : List.of(ben, chloe)) {
+            jdbc.update("""
+                    insert into message (sender_id, recipient_id, body, sent_at)
+                    select case when g % 2 = 0 then ? else ? end, case when g % 2 = 0 then ? else ? end, 'bulk ' || g, now()
+                    from generate_series(1, 2500) g""", maya.id(), other.id(), other.id(), maya.id());
+        }
+        requestExport(maya);
+        onlyExportsOf(maya);
+        queries.reset();
+        assertThat(worker.runDue()).isOne();
+        // 5,002 messages in chunks of 1,000: about a dozen statements for them, never one per message.
+        assertThat(queries.count()).isLessThan(50);
+        byte[] zip = download(maya, exportId(maya));
+        assertThat(json.readTree(unzip(zip).get("messages.json")).size()).isEqualTo(5_002);
+    }
+
+    @Test
     void oneExportADayAndAnotherOnceTheLastFailed() throws Exception {
         CurrentMember maya = newMember("maya");
         requestExport(maya);
