@@ -45,7 +45,9 @@ import java.util.concurrent.atomic.AtomicInteger;
         "moviepeople.burst-limits.productions-burst=100000/1m", "moviepeople.burst-limits.credits-burst=100000/1m",
         "moviepeople.burst-limits.availability-burst=100000/1m", "moviepeople.burst-limits.applause-burst=100000/1m", "moviepeople.burst-limits.pictures-burst=100000/1m",
         "moviepeople.burst-limits.calls-burst=100000/1m", "moviepeople.rate-limits.calls-per-member=100000/1d",
-        "moviepeople.rate-limits.productions-per-member=100000/1d", "moviepeople.rate-limits.credits-per-member=100000/1d"})
+        "moviepeople.rate-limits.productions-per-member=100000/1d", "moviepeople.rate-limits.credits-per-member=100000/1d",
+        // Tests run the export worker themselves (ExportIntegrationTests), never on its schedule.
+        "moviepeople.export.poll=PT1H"})
 @AutoConfigureMockMvc
 @Import(QueryCounter.Configuration.class)
 public abstract class IntegrationTest {

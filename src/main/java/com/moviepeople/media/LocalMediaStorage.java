@@ -26,6 +26,10 @@ class LocalMediaStorage implements MediaStorage {
     }
 
     private Path path(String key) {
+        if (MediaKeys.isPrivateKey(key)) {
+            String name = key.substring("private/".length());
+            return dir.resolve("private").resolve(name.substring(0, 2)).resolve(name);
+        }
         if (!MediaKeys.isFileKey(key)) {
             throw new IllegalArgumentException("Not a media key: " + key);
         }
@@ -40,6 +44,19 @@ class LocalMediaStorage implements MediaStorage {
         Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
         try {
             Files.write(temporary, bytes);
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    @Override
+    public void putFile(String key, Path file, String contentType) throws IOException {
+        Path target = path(key);
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
+        try {
+            Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);

@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -39,6 +40,7 @@ import java.util.Optional;
 class S3MediaStorage implements MediaStorage, AutoCloseable {
 
     static final String CACHE_CONTROL = "public, max-age=31536000, immutable";
+    static final String PRIVATE_CACHE_CONTROL = "private, no-store";
 
     private final S3Client s3;
     private final String bucket;
@@ -85,7 +87,7 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
     }
 
     private static String checked(String key) {
-        if (!MediaKeys.isFileKey(key)) {
+        if (!MediaKeys.isStorableKey(key)) {
             throw new IllegalArgumentException("Not a media key: " + key);
         }
         return key;
@@ -97,6 +99,18 @@ class S3MediaStorage implements MediaStorage, AutoCloseable {
         try {
             s3.putObject(request -> request.bucket(bucket).key(checkedKey).contentType(contentType)
                     .cacheControl(CACHE_CONTROL), RequestBody.fromBytes(bytes));
+        } catch (SdkException e) {
+            throw new IOException("Could not store " + key + " in bucket " + bucket, e);
+        }
+    }
+
+    @Override
+    public void putFile(String key, Path file, String contentType) throws IOException {
+        String checkedKey = checked(key);
+        try {
+            s3.putObject(request -> request.bucket(bucket).key(checkedKey).contentType(contentType)
+                    .cacheControl(MediaKeys.isPrivateKey(checkedKey) ? PRIVATE_CACHE_CONTROL : CACHE_CONTROL),
+                    RequestBody.fromFile(file));
         } catch (SdkException e) {
             throw new IOException("Could not store " + key + " in bucket " + bucket, e);
         }

@@ -61,6 +61,25 @@ abstract class MediaStorageContract {
     }
 
     @Test
+    void aPrivateFileIsStoredFromDiskAndComesBackByteForByte() throws IOException {
+        byte[] bytes = randomBytes(200_000, 7);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("contract-", ".zip");
+        try {
+            java.nio.file.Files.write(file, bytes);
+            String key = "private/" + MediaKeys.newPictureId() + ".zip";
+            storage().putFile(key, file, "application/zip");
+            assertThat(read(key)).hasValueSatisfying(read -> assertThat(read).isEqualTo(bytes));
+            storage().delete(key);
+            assertThat(storage().get(key)).isEmpty();
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+        }
+        // Only keys of the two known shapes: nothing reaches outside the storage.
+        assertThatThrownBy(() -> storage().putFile("private/../../etc.zip", file, "application/zip"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aMissingKeyIsEmptyAndDeletingItIsHarmless() throws IOException {
         String key = newKey("400");
         assertThat(storage().get(key)).isEmpty();

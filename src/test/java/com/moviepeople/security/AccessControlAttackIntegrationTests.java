@@ -92,6 +92,7 @@ class AccessControlAttackIntegrationTests extends AttackTest {
                 attack("decline on another's call", w -> post("/calls/" + w.call() + "/applicants/" + w.application() + "/decline")),
                 attack("close another's call as filled", w -> post("/calls/" + w.call() + "/close").param("outcome", "filled")),
                 attack("close another's call without an outcome", w -> post("/calls/" + w.call() + "/close")),
+                attack("download another's data export", w -> get("/settings/export/" + w.export() + "/download")),
                 attack("the moderators' queue", w -> get("/moderation/reports")),
                 attack("dismiss a report", w -> post("/moderation/reports/" + w.report() + "/dismiss")),
                 attack("suspend through a report", w -> post("/moderation/reports/" + w.report() + "/suspend")));

@@ -44,6 +44,9 @@ abstract class AttackTest extends IntegrationTest {
     @Autowired
     MemberModeration moderation;
 
+    @Autowired
+    com.moviepeople.media.PrivateFiles privateFiles;
+
     /**
      * Victim's things that the attacker must not reach: victim is connected to friend (not to the
      * attacker), has a pending request from requester, a portfolio item, a post with the friend's
@@ -51,7 +54,8 @@ abstract class AttackTest extends IntegrationTest {
      */
     record World(CurrentMember victim, CurrentMember attacker, CurrentMember friend, CurrentMember requester,
                  long item, long post, long comment, long connection, long pending, long message, long conversation,
-                 long report, Credits credits, long range, long notification, long still, long call, long application) {
+                 long report, Credits credits, long range, long notification, long still, long call, long application,
+                 long export) {
     }
 
     /**
@@ -116,12 +120,25 @@ abstract class AttackTest extends IntegrationTest {
         long application = jdbc.queryForObject("""
                 insert into call_application (call_id, applicant_id, note) values (?, ?, 'Friend''s note') returning id""",
                 Long.class, call, friend.id());
+        // The victim's data export, ready, with its file really stored (so only the owner check refuses).
+        String exportKey;
+        try {
+            java.nio.file.Path zip = java.nio.file.Files.createTempFile("attack-export-", ".zip");
+            java.nio.file.Files.writeString(zip, "Victim's export");
+            exportKey = privateFiles.storeZip(zip);
+            java.nio.file.Files.delete(zip);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        long export = jdbc.queryForObject("""
+                insert into data_export (member_id, status, started_at, finished_at, expires_at, storage_key, file_size, attempts)
+                values (?, 'ready', now(), now(), now() + interval '7 days', ?, 15, 1) returning id""", Long.class, victim.id(), exportKey);
         // The background work this world set off (feed posts, notifications) is done before any
         // snapshot: a refused attack must find the tables exactly as they were.
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
                 "select count(*) from event_publication where publication_date >= ?", Long.class, started) == 0);
         return new World(victim, attacker, friend, requester, item, post, comment, connection, pending, message, conversation, report,
-                credits(victim, friend, requester), range, notification, still, call, application);
+                credits(victim, friend, requester), range, notification, still, call, application, export);
     }
 
     /** Every application table's rows, hashed: equal snapshots mean nothing was written. */
