@@ -181,6 +181,9 @@ class ExportIntegrationTests extends IntegrationTest {
         assertThat(string(profile.get("photo"))).isEqualTo("pictures/" + photoId + ".jpg");
         // ISO-8601, not a number.
         assertThat(string(profile.get("updatedAt"))).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+        // Her own privacy choices (the defaults here): who sees what.
+        assertThat(string(profile.get("privacy").get("email"))).isEqualTo("nobody");
+        assertThat(string(profile.get("privacy").get("location"))).isEqualTo("everyone");
         assertThat(new String(entries.get("profile.json"), StandardCharsets.UTF_8)).contains("Łódź");
         assertThat(entries.get("pictures/" + photoId + ".jpg")).startsWith((byte) 0xFF, (byte) 0xD8);
 
