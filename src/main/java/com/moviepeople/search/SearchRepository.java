@@ -112,7 +112,7 @@ class SearchRepository {
                 .query((rs, n) -> {
                     if (withFacets && n == 0) {
                         facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
-                        facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")));
+                        facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
                     }
                     return new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                             rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
@@ -212,17 +212,18 @@ class SearchRepository {
                     cross join lateral (select %5$s as relevance) s
                     where %6$s
                 )
-                select page.*, dep.labels as department_labels, dep.counts as department_counts,
-                       cit.labels as city_labels, cit.counts as city_counts
+                select page.*, f.department_labels, f.department_counts, f.city_labels, f.city_counts
                 from (select * from m order by relevance desc, name_words, member_id limit :limit) page
-                cross join (select array_agg(department order by n desc, department) as labels,
-                                   array_agg(n order by n desc, department) as counts
-                            from (select department, count(*) as n from m group by department) x) dep
-                cross join (select array_agg(city order by n desc, city) as labels, array_agg(n order by n desc, city) as counts
-                            from (select city, count(*) as n from m where city is not null group by city
-                                  order by n desc, city limit %7$d) y) cit
+                cross join (
+                    select array_agg(label order by n desc, label) filter (where by_department) as department_labels,
+                           array_agg(n order by n desc, label) filter (where by_department) as department_counts,
+                           array_agg(label order by n desc, label) filter (where not by_department and label is not null) as city_labels,
+                           array_agg(n order by n desc, label) filter (where not by_department and label is not null) as city_counts
+                    from (select grouping(department) = 0 as by_department, coalesce(department, city) as label, count(*) as n
+                          from m group by grouping sets ((department), (city))) g
+                ) f
                 order by page.relevance desc, page.name_words, page.member_id"""
-                .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where, CITIES);
+                .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where);
     }
 
     /** What the rows of a search have in common: the page's statement and its facets select from them. */
@@ -247,7 +248,7 @@ class SearchRepository {
             TradeThesaurus.Match term = terms.get(k);
             java.util.Arrays.fill(covered, term.start(), term.end(), true);
             String names = anyPhrase(params, "t" + k + "_", term.phrases());
-            where.append("\n  and (").append(fullText("p.role_words", names)).append(" or ").append(fullText("p.text_words", names))
+            where.append("\n  and (").append(fullText("p.role_fts", names)).append(" or ").append(fullText("p.text_fts", names))
                     .append(exactly("p.role_words", bindAll(params, "x" + k + "_", term.exactRoles()))).append(")");
         }
         for (int i = 0; i < q.size(); i++) {
@@ -264,7 +265,7 @@ class SearchRepository {
         List<TradeThesaurus.Entry> roles = criteria.role().isEmpty() ? List.of() : thesaurus.entriesOf(criteria.role());
         if (!roles.isEmpty()) {
             // The role asked for is a trade's term: any name of those roles, as whole words.
-            where.append("\n  and (").append(fullText("p.role_words", anyPhrase(params, "rt", thesaurus.expansion(criteria.role(), roles))))
+            where.append("\n  and (").append(fullText("p.role_fts", anyPhrase(params, "rt", thesaurus.expansion(criteria.role(), roles))))
                     .append(exactly("p.role_words", bindAll(params, "rx", thesaurus.exactRoles(criteria.role(), roles)))).append(")");
         } else {
             for (String w : bind(params, "r", criteria.roleWords())) {
@@ -352,9 +353,9 @@ class SearchRepository {
         }).collect(java.util.stream.Collectors.joining(" || ", "(", ")"));
     }
 
-    /** {@code column} (normalised words) matches the full-text {@code query}. */
+    /** The stored vector {@code column} (V43) matches the full-text {@code query}. */
     private static String fullText(String column, String query) {
-        return "to_tsvector('simple', " + column + ") @@ " + query;
+        return column + " @@ " + query;
     }
 
     /**
