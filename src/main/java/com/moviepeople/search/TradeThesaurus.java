@@ -40,18 +40,33 @@ class TradeThesaurus {
      * A term found in the words of a search: words {@code start} (inclusive) to {@code end}
      * (exclusive), as typed, and every name of the roles it stands for.
      */
-    record Match(int start, int end, String typed, List<Entry> entries, List<String> phrases, List<String> exactRoles) {
+    record Match(int start, int end, String typed, List<Entry> entries, Expansion expansion) {
+
+        List<String> phrases() {
+            return expansion.phrases();
+        }
+
+        List<String> exactRoles() {
+            return expansion.exactRoles();
+        }
 
         /** Whether {@code text} holds one of the phrases as whole words, or is exactly one of the exact roles. */
         boolean matches(String text) {
             String padded = " " + normalize(text) + " ";
-            return phrases.stream().anyMatch(p -> padded.contains(" " + normalize(p) + " "))
-                    || exactRoles.stream().anyMatch(r -> padded.equals(" " + normalize(r) + " "));
+            return expansion.padded().stream().anyMatch(padded::contains) || expansion.paddedExact().contains(padded);
         }
     }
 
-    /** What a term stands for, worked out once per term (the file does not change while running). */
-    private record Expansion(List<String> phrases, List<String> exactRoles) {
+    /**
+     * What a term stands for, worked out once per term (the file does not change while running),
+     * with the normalised, space-padded forms that {@link Match#matches} compares.
+     */
+    record Expansion(List<String> phrases, List<String> exactRoles, List<String> padded, Set<String> paddedExact) {
+
+        static Expansion of(List<String> phrases, List<String> exactRoles) {
+            return new Expansion(phrases, exactRoles, phrases.stream().map(p -> " " + normalize(p) + " ").toList(),
+                    Set.copyOf(exactRoles.stream().map(r -> " " + normalize(r) + " ").toList()));
+        }
     }
 
     private final Map<Entry, String> paddedRoleNames = new HashMap<>();
@@ -106,7 +121,7 @@ class TradeThesaurus {
                 if (hit != null) {
                     String typed = String.join(" ", words.subList(i, i + n));
                     Expansion expansion = expand(typed, hit);
-                    found = new Match(i, i + n, typed, hit, expansion.phrases(), expansion.exactRoles());
+                    found = new Match(i, i + n, typed, hit, expansion);
                 }
             }
             if (found != null) {
@@ -134,7 +149,7 @@ class TradeThesaurus {
         return expansions.computeIfAbsent(normalize(typed), key -> {
             List<String> phrases = expanded(typed, roles);
             List<String> normalized = phrases.stream().map(TradeThesaurus::normalize).toList();
-            return new Expansion(phrases, roles.stream().map(Entry::role).filter(r -> !normalized.contains(normalize(r)))
+            return Expansion.of(phrases, roles.stream().map(Entry::role).filter(r -> !normalized.contains(normalize(r)))
                     .distinct().toList());
         });
     }
