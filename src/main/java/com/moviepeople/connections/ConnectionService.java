@@ -41,15 +41,58 @@ class ConnectionService implements Connections {
     private static final int REQUEST_ATTEMPTS = 3;
 
     /** The accepted connections of :a and of :b, as the CTEs {@code of_a} and {@code of_b} (with a trailing comma). */
-    private static final String CONNECTIONS_OF_A_AND_B = """
-            with of_a as (
-                select receiver_id as id from connection where requester_id = :a and status = 'ACCEPTED'
+    /**
+     * The mutual connections of {@code :a} and {@code :b} that are not in {@code :leaveOut}, as CTE
+     * {@code shown}, and both members' connection counts as CTE {@code sizes} ({@code a_count},
+     * {@code b_count}, from {@code connection_tally}, kept by triggers: V46). Two ways, and one-time
+     * filters run only the one that suits the pair (measured at 100,000 members, docs/benchmarks.md):
+     * when one network is much smaller (a member with 200 connections and a hub with 20,000), one probe
+     * of the pair index per connection of the smaller side, so the hub's list is never read; when both
+     * are of a size, both lists read through their covering indexes and intersected.
+     */
+    private static final String MUTUAL_OF_A_AND_B = """
+            with sizes as materialized (
+                select a_count, b_count, least(a_count, b_count) * 12 < a_count + b_count as probe
+                from (select coalesce((select accepted from connection_tally where member_id = :a), 0) as a_count,
+                             coalesce((select accepted from connection_tally where member_id = :b), 0) as b_count) counts),
+            smaller_side as (
+                select receiver_id as id, cast(:b as bigint) as other from connection
+                where requester_id = :a and status = 'ACCEPTED' and (select probe and a_count <= b_count from sizes)
                 union all
-                select requester_id from connection where receiver_id = :a and status = 'ACCEPTED'),
+                select requester_id, cast(:b as bigint) from connection
+                where receiver_id = :a and status = 'ACCEPTED' and (select probe and a_count <= b_count from sizes)
+                union all
+                select receiver_id, cast(:a as bigint) from connection
+                where requester_id = :b and status = 'ACCEPTED' and (select probe and a_count > b_count from sizes)
+                union all
+                select requester_id, cast(:a as bigint) from connection
+                where receiver_id = :b and status = 'ACCEPTED' and (select probe and a_count > b_count from sizes)),
+            of_a as (
+                select receiver_id as id from connection
+                where requester_id = :a and status = 'ACCEPTED' and (select not probe from sizes)
+                union all
+                select requester_id from connection
+                where receiver_id = :a and status = 'ACCEPTED' and (select not probe from sizes)),
             of_b as (
-                select receiver_id as id from connection where requester_id = :b and status = 'ACCEPTED'
+                select receiver_id as id from connection
+                where requester_id = :b and status = 'ACCEPTED' and (select not probe from sizes)
                 union all
-                select requester_id from connection where receiver_id = :b and status = 'ACCEPTED'),""";
+                select requester_id from connection
+                where receiver_id = :b and status = 'ACCEPTED' and (select not probe from sizes)),
+            shown as materialized (
+                select id from (
+                    select s.id from smaller_side s
+                    -- a lateral probe with a limit, so the planner cannot turn it into a hash join over
+                    -- the whole connection table
+                    cross join lateral (select 1 from connection c
+                                        where least(c.requester_id, c.receiver_id) = least(s.id, s.other)
+                                          and greatest(c.requester_id, c.receiver_id) = greatest(s.id, s.other)
+                                          and c.status = 'ACCEPTED'
+                                        limit 1) hit
+                    union all
+                    (select id from of_a intersect select id from of_b)) mutual
+                where id <> all(cast(:leaveOut as bigint[])))
+            """;
 
     private static final String PAIR = """
             least(requester_id, receiver_id) = least(:a, :b) and greatest(requester_id, receiver_id) = greatest(:a, :b)""";
@@ -113,9 +156,7 @@ class ConnectionService implements Connections {
     @Override
     @Transactional(readOnly = true)
     public long connectionCount(long memberId) {
-        return jdbc.sql("""
-                        select (select count(*) from connection where requester_id = :m and status = 'ACCEPTED')
-                             + (select count(*) from connection where receiver_id = :m and status = 'ACCEPTED')""")
+        return jdbc.sql("select coalesce((select accepted from connection_tally where member_id = :m), 0)")
                 .param("m", memberId).query(Long.class).single();
     }
 
@@ -127,11 +168,9 @@ class ConnectionService implements Connections {
         }
         List<long[]> rows = jdbc.sql("""
                         %s
-                        mutual as (select id from of_a intersect select id from of_b)
-                        select id, count(*) over () as total from mutual
-                        where id <> all(cast(:leaveOut as bigint[]))
+                        select id, count(*) over () as total from shown
                         order by id
-                        limit :sample""".formatted(CONNECTIONS_OF_A_AND_B))
+                        limit :sample""".formatted(MUTUAL_OF_A_AND_B))
                 .param("a", memberA).param("b", memberB)
                 .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
                 .param("sample", Math.max(sample, 1))
@@ -151,16 +190,12 @@ class ConnectionService implements Connections {
         }
         return jdbc.sql("""
                         %s
-                        mutual as (
-                            select id from of_a intersect select id from of_b),
-                        shown as (
-                            select id from mutual where id <> all(cast(:leaveOut as bigint[])))
-                        select (select count(*) from of_b) as owner_count,
+                        select (select b_count from sizes) as owner_count,
                                (select count(*) from shown) as mutual_count,
                                array(select id from shown order by id limit :sample) as mutual_sample,
                                c.id, c.requester_id, c.receiver_id, c.status, c.created_at, c.responded_at
                         from (select 1) one
-                        left join connection c on %s""".formatted(CONNECTIONS_OF_A_AND_B, PAIR))
+                        left join connection c on %s""".formatted(MUTUAL_OF_A_AND_B, PAIR))
                 .param("a", viewerId).param("b", ownerId)
                 .param("leaveOut", leaveOut.stream().mapToLong(Long::longValue).toArray())
                 .param("sample", Math.max(sample, 0))
