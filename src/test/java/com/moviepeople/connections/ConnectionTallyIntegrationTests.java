@@ -21,6 +21,9 @@ class ConnectionTallyIntegrationTests extends IntegrationTest {
     @Autowired
     Connections connections;
 
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher publisher;
+
     private long quickMember(String prefix) {
         String username = uniqueName(prefix);
         return jdbc.queryForObject("""
@@ -136,5 +139,37 @@ class ConnectionTallyIntegrationTests extends IntegrationTest {
         assertThat(hubs.connectionCount()).isEqualTo(40);
         assertThat(hubs.mutual().count()).isEqualTo(20);
         assertThat(connections.profileConnections(hub, small, Set.of(), 3).connectionCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theProfilesMutualConnectionsFollowNewAndRemovedConnectionsAndDeletedMembers() {
+        long owner = quickMember("owner");
+        long viewer = quickMember("viewer");
+        long first = quickMember("first");
+        long second = quickMember("second");
+        connect(owner, first);
+        connect(viewer, first);
+        connect(owner, second);
+        assertThat(connections.profileConnections(viewer, owner, Set.of(), 3).mutual())
+                .isEqualTo(new MutualConnections(1, List.of(first)));
+
+        // Kept in memory between views, and dropped when either member's connections change.
+        long viewerSecond = connect(second, viewer);
+        assertThat(connections.profileConnections(viewer, owner, Set.of(), 3).mutual())
+                .isEqualTo(new MutualConnections(2, List.of(first, second)));
+        assertThat(connections.profileConnections(owner, viewer, Set.of(), 3).mutual().count()).isEqualTo(2);
+        // Blocked members are left out of the count the viewer sees.
+        assertThat(connections.profileConnections(viewer, owner, Set.of(first), 3).mutual())
+                .isEqualTo(new MutualConnections(1, List.of(second)));
+
+        connections.remove(viewer, viewerSecond);
+        assertThat(connections.profileConnections(viewer, owner, Set.of(), 3).mutual())
+                .isEqualTo(new MutualConnections(1, List.of(first)));
+
+        jdbc.update("delete from member where id = ?", first);
+        connections.profileConnections(viewer, owner, Set.of(), 3); // still in memory until the event below
+        publisher.publishEvent(new com.moviepeople.accounts.MemberDeleted(first, "first"));
+        assertThat(connections.profileConnections(viewer, owner, Set.of(), 3).mutual()).isEqualTo(MutualConnections.NONE);
+        assertThat(connections.profileConnections(viewer, owner, Set.of(), 3).connectionCount()).isEqualTo(1);
     }
 }
