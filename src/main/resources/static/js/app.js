@@ -21,7 +21,7 @@
 
     // Keep the keyboard where it was: when a swap replaces the element that had the focus, focus
     // the first control of what replaced it (or its first field, for forms marked data-hx-focus).
-    // Recorded before the request, because hx-disabled-elt then disables the focused button and
+    // Recorded before the request, because data-hx-disabled-elt then disables the focused button and
     // the browser moves the focus to the page.
     var refocus = null;
     document.addEventListener('htmx:beforeRequest', function (event) {

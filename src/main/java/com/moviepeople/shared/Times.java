@@ -60,6 +60,7 @@ public class Times {
     }
 
     public String iso(Instant time) {
-        return time == null ? "" : DateTimeFormatter.ISO_INSTANT.format(time);
+        // Whole milliseconds at most: HTML's valid date-time strings allow one to three fraction digits.
+        return time == null ? "" : DateTimeFormatter.ISO_INSTANT.format(time.truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
     }
 }

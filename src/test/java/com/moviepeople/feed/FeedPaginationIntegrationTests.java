@@ -105,7 +105,7 @@ class FeedPaginationIntegrationTests extends IntegrationTest {
             feed.publish(me.id(), "Post " + i, Instant.now().minusSeconds(1000 - i));
         }
         String html = page(me, "/feed");
-        assertThat(html).contains("hx-get=\"/feed?before=").contains("hx-swap=\"outerHTML\"");
+        assertThat(html).contains("data-hx-get=\"/feed?before=").contains("data-hx-swap=\"outerHTML\"");
         String next = cursor(NEXT, html);
         String fragment = mvc.perform(get("/feed").param("before", next).header("HX-Request", "true").with(user(me)))
                 .andExpect(status().isOk())

@@ -196,7 +196,7 @@ class MessagingIntegrationTests extends IntegrationTest {
         // The live fragment turns an open page's form into the note and stops polling.
         open(anna, "/messages/" + ben.username() + "/since?after=0").andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-send-closed")))
-                .andExpect(content().string(containsString("id=\"message-poll\" hx-swap-oob=\"true\"")));
+                .andExpect(content().string(containsString("id=\"message-poll\" data-hx-swap-oob=\"true\"")));
         assertThat(html(anna, "/messages")).contains("Thanks for the shoot!");
     }
 
@@ -283,7 +283,7 @@ class MessagingIntegrationTests extends IntegrationTest {
                         .header("HX-Request", "true").param("content", "Rushes are uploaded"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(messageIds(answer)).hasSize(1);
-        assertThat(answer).contains("Rushes are uploaded").contains("id=\"send-area\"").contains("hx-swap-oob=\"true\"")
+        assertThat(answer).contains("Rushes are uploaded").contains("id=\"send-area\"").contains("data-hx-swap-oob=\"true\"")
                 .contains("name=\"_csrf\"").doesNotContain("<html");
         assertThat(bodiesBetween(anna, ben)).containsExactly("Rushes are uploaded");
 
@@ -311,7 +311,7 @@ class MessagingIntegrationTests extends IntegrationTest {
         assertThat(page.indexOf("data-message-body>first<")).isPositive().isLessThan(page.indexOf("data-message-body>second<"));
         assertThat(page).contains("just now").contains("UTC\"").contains("<time datetime=\"")
                 .contains("<label class=\"form-label\" for=\"content\"").contains("name=\"_csrf\"")
-                .contains("hx-trigger=\"every 30s, mp:message\"");
+                .contains("data-hx-trigger=\"every 30s, mp:message\"");
     }
 
     @Test
