@@ -11,8 +11,13 @@ import java.security.Principal;
 class LoginController {
 
     @GetMapping("/")
-    String landing(Principal principal) {
-        return principal != null ? "redirect:/feed" : "accounts/landing";
+    String landing(Principal principal, org.springframework.ui.Model model) {
+        if (principal != null) {
+            return "redirect:/feed";
+        }
+        model.addAttribute("canonicalUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
+                .fromCurrentContextPath().path("/").toUriString());
+        return "accounts/landing";
     }
 
     @AnonymousForm

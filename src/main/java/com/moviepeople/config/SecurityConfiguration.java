@@ -64,7 +64,7 @@ class SecurityConfiguration {
     /** GET (and HEAD) requests for health probes, static files and calendar feeds: public, and never tied to a session. */
     static final RequestMatcher PUBLIC_RESOURCES = SecurityConfiguration::isPublicResource;
 
-    private static final List<String> PUBLIC_FILES = List.of("/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico");
+    private static final List<String> PUBLIC_FILES = List.of("/actuator/health/liveness", "/actuator/health/readiness", "/favicon.ico", "/robots.txt");
     private static final List<String> PUBLIC_FOLDERS = List.of("/webjars/", "/css/", "/js/", "/images/");
     /** Members' private calendar feeds: the token in the address is the key; calendar apps never log in. */
     private static final java.util.regex.Pattern CALENDAR_FEED = java.util.regex.Pattern.compile("/availability/[A-Za-z0-9_-]{1,64}\\.ics");
@@ -153,7 +153,7 @@ class SecurityConfiguration {
                 .requestMatchers("/verify-email/*", "/password/forgot", "/password/reset/*", "/dev/outbox").permitAll()
                 .requestMatchers("/unsubscribe/*").permitAll()
                 .requestMatchers(HttpMethod.GET, "/privacy").permitAll()
-                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
+                .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/robots.txt").permitAll()
                 .requestMatchers(HttpMethod.GET, "/people/*", "/productions/{id:[0-9]{1,18}}").permitAll()
                 .requestMatchers("/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                 .requestMatchers("/actuator/**").denyAll()

@@ -177,6 +177,8 @@ class CreditsController {
         Set<Long> blocked = me == null ? Set.of() : blocks.blockedIdsOf(me.id());
         var byDepartment = credits.productionCredits(id, me == null ? null : me.id(), blocked);
         model.addAttribute("production", production);
+        model.addAttribute("canonicalUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/productions/{id}").buildAndExpand(id).toUriString());
         model.addAttribute("departments", byDepartment);
         model.addAttribute("creditCount", byDepartment.values().stream().mapToInt(java.util.List::size).sum());
         model.addAttribute("onProduction", me != null && byDepartment.values().stream().flatMap(java.util.List::stream)

@@ -85,6 +85,7 @@ class ProfileController {
         model.addAttribute("availabilityStrip", availability.strip(owner, me == null ? null : me.id()).orElse(null));
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
+        model.addAttribute("canonicalUrl", model.getAttribute("pageUrl"));
         // Link previews: the member's photo (an absolute address on this site), else the first item's still.
         String photo = page.profile().photo("400");
         model.addAttribute("ogImage", photo != null
