@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.datasource.ConnectionHolder;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -64,6 +65,7 @@ final class ReadReplica extends DelegatingDataSource implements AutoCloseable {
     /** (time, primary LSN) samples, newest last, to tell how long ago the primary was where the replica is now. */
     private final Deque<long[]> primaryPositions = new ArrayDeque<>();
 
+    private volatile DataSource routed;
     private volatile State state = State.STARTING;
     private volatile long replayedLsn = -1;
     private volatile long lagMillis = -1;
@@ -175,10 +177,8 @@ final class ReadReplica extends DelegatingDataSource implements AutoCloseable {
             if (session == null) {
                 return; // an anonymous visitor without a session has nothing to read back
             }
-            try (Connection connection = primary.getConnection(); Statement statement = connection.createStatement();
-                 ResultSet row = statement.executeQuery("select pg_current_wal_lsn()::text")) {
-                row.next();
-                long lsn = parseLsn(row.getString(1));
+            try {
+                long lsn = writePosition();
                 Object before = session.getAttribute(WRITE_LSN);
                 if (!(before instanceof Long earlier) || earlier < lsn) {
                     session.setAttribute(WRITE_LSN, lsn);
@@ -189,10 +189,38 @@ final class ReadReplica extends DelegatingDataSource implements AutoCloseable {
             }
         }
 
+        /**
+         * The primary's WAL insert position, read on the transaction's own connection, which is still
+         * held here (a second connection from the pool could wait behind a full pool). The insert
+         * position is past the commit record even when it was committed asynchronously.
+         */
+        private long writePosition() throws SQLException {
+            ConnectionHolder holder = routed == null ? null : (ConnectionHolder) TransactionSynchronizationManager.getResource(routed);
+            if (holder != null && holder.getConnectionHandle() != null) {
+                return currentLsn(holder.getConnection());
+            }
+            log.debug("No connection bound to the transaction: the write position comes from a second connection");
+            try (Connection connection = primary.getConnection()) {
+                return currentLsn(connection);
+            }
+        }
         @Override
         public void afterCompletion(int status) {
             TransactionSynchronizationManager.unbindResourceIfPossible(LSN_RECORDING);
         }
+    }
+
+    private static long currentLsn(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select pg_current_wal_insert_lsn()::text")) {
+            row.next();
+            return parseLsn(row.getString(1));
+        }
+    }
+
+    /** The data source the transaction managers bind connections to (the proxy in front of this router). */
+    void routedBy(DataSource proxy) {
+        this.routed = proxy;
     }
 
     static long parseLsn(String text) {

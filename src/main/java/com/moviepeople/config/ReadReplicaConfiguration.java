@@ -137,6 +137,7 @@ class ReadReplicaConfiguration {
                     DurationStyle.detectAndParse(environment.getProperty("moviepeople.datasource.replica.check-interval", "1s")));
             replica.start();
             LazyConnectionDataSourceProxy routed = new LazyConnectionDataSourceProxy(replica);
+            replica.routedBy(routed);
             return routed;
         }
 
