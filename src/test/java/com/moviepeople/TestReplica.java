@@ -163,7 +163,12 @@ public final class TestReplica {
                 "-c", "listen_addresses=localhost", "-c", "unix_socket_directories=", "-c", "fsync=off",
                 "-c", "hot_standby=on"));
         command.addAll(extraSettings);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
+        // A watchdog beside it ends it when this JVM ends, however it ends (even kill -9), so that no
+        // replica outlives the test run; exec keeps the postmaster's pid as the process's.
+        String script = "(while kill -0 " + ProcessHandle.current().pid() + " 2>/dev/null; do sleep 1; done; "
+                + "kill -INT $(head -n 1 " + dataDir.resolve("postmaster.pid") + ") 2>/dev/null) </dev/null >/dev/null 2>&1 &\n"
+                + "exec " + String.join(" ", command);
+        process = new ProcessBuilder("sh", "-c", script).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile())).start();
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (true) {
@@ -188,17 +193,23 @@ public final class TestReplica {
         if (process == null || !process.isAlive()) {
             return;
         }
-        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start().waitFor();
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }
 
+    /** At the JVM's end: stop it and remove its throw-away data directory and log. */
     private static void stopQuietly() {
         try {
             stop();
-        } catch (IOException | InterruptedException e) {
-            // The JVM is ending anyway.
+            try (Stream<Path> files = Files.walk(dataDir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            }
+            Files.deleteIfExists(dataDir.resolveSibling(dataDir.getFileName() + ".log"));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            // The JVM is ending anyway; the watchdog stops the replica if this could not.
         }
     }
 
