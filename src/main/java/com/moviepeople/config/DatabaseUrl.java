@@ -9,18 +9,23 @@ import java.nio.charset.StandardCharsets;
 record DatabaseUrl(String jdbcUrl, String username, String password) {
 
     static DatabaseUrl parse(String value) {
+        return parse(value, "DATABASE_URL");
+    }
+
+    /** {@code name}: the variable it came from, for the messages. */
+    static DatabaseUrl parse(String value, String name) {
         URI uri;
         try {
             uri = new URI(value.trim());
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("DATABASE_URL is not a valid URL (expected postgres://user:password@host:port/database)");
+            throw new IllegalArgumentException(name + " is not a valid URL (expected postgres://user:password@host:port/database)");
         }
         String scheme = uri.getScheme();
         if (!"postgres".equals(scheme) && !"postgresql".equals(scheme)) {
-            throw new IllegalArgumentException("DATABASE_URL must start with postgres:// or postgresql://");
+            throw new IllegalArgumentException(name + " must start with postgres:// or postgresql://");
         }
         if (uri.getHost() == null) {
-            throw new IllegalArgumentException("DATABASE_URL has no host");
+            throw new IllegalArgumentException(name + " has no host");
         }
         String username = null;
         String password = null;

@@ -12,29 +12,36 @@ import java.util.Map;
 
 /**
  * Translates a Heroku-style {@code DATABASE_URL} into the {@code spring.datasource.*} keys,
- * unless {@code spring.datasource.url} (e.g. {@code SPRING_DATASOURCE_URL}) is set, which wins.
+ * unless {@code spring.datasource.url} (e.g. {@code SPRING_DATASOURCE_URL}) is set, which wins;
+ * and {@code DATABASE_REPLICA_URL} into {@code moviepeople.datasource.replica.*}, unless
+ * {@code moviepeople.datasource.replica.url} is set.
  */
 class DatabaseUrlEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))) {
+        translate(environment, "DATABASE_URL", "spring.datasource", "databaseUrl");
+        translate(environment, "DATABASE_REPLICA_URL", "moviepeople.datasource.replica", "databaseReplicaUrl");
+    }
+
+    private static void translate(ConfigurableEnvironment environment, String variable, String prefix, String sourceName) {
+        if (StringUtils.hasText(environment.getProperty(prefix + ".url"))) {
             return;
         }
-        String databaseUrl = environment.getProperty("DATABASE_URL");
+        String databaseUrl = environment.getProperty(variable);
         if (!StringUtils.hasText(databaseUrl)) {
             return;
         }
-        DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl);
+        DatabaseUrl parsed = DatabaseUrl.parse(databaseUrl, variable);
         Map<String, Object> properties = new HashMap<>();
-        properties.put("spring.datasource.url", parsed.jdbcUrl());
+        properties.put(prefix + ".url", parsed.jdbcUrl());
         if (parsed.username() != null) {
-            properties.put("spring.datasource.username", parsed.username());
+            properties.put(prefix + ".username", parsed.username());
         }
         if (parsed.password() != null) {
-            properties.put("spring.datasource.password", parsed.password());
+            properties.put(prefix + ".password", parsed.password());
         }
-        environment.getPropertySources().addFirst(new MapPropertySource("databaseUrl", properties));
+        environment.getPropertySources().addFirst(new MapPropertySource(sourceName, properties));
     }
 
     @Override

@@ -33,11 +33,15 @@ import java.time.Duration;
 @Configuration(proxyBeanMethods = false)
 class SessionStoreConfiguration {
 
+    static final String SESSION_TRANSACTION = "moviepeople-session";
+
     /** Spring Session JDBC takes its transactions from the bean of this name. */
     @Bean("springSessionTransactionOperations")
     TransactionOperations springSessionTransactionOperations(PlatformTransactionManager transactionManager, DataSource dataSource) {
         TransactionTemplate template = new TransactionTemplate(transactionManager);
         template.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        // Named so that the read replica's routing knows them (a session write is not the member's write).
+        template.setName(SESSION_TRANSACTION);
         return new AsynchronousCommits(template, new JdbcTemplate(dataSource));
     }
 
