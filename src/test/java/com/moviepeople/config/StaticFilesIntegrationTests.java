@@ -77,13 +77,12 @@ class StaticFilesIntegrationTests {
     }
 
     @Test
-    void robotsTxtLetsSearchEnginesIndexPublicPagesOnly() throws Exception {
+    void robotsTxtLetsSearchEnginesIndexPublicPagesButNotTheLoginOrFiles() throws Exception {
         HttpResponse<byte[]> robots = get("/robots.txt", false);
         assertThat(robots.statusCode()).isEqualTo(200);
         String text = new String(robots.body());
-        assertThat(text).contains("User-agent: *").contains("Allow: /people/").contains("Allow: /productions/")
-                .contains("Disallow: /feed").contains("Disallow: /messages").contains("Disallow: /search")
-                .contains("Disallow: /settings");
+        assertThat(text).contains("User-agent: *").contains("Allow: /").contains("Disallow: /login")
+                .contains("Disallow: /media/").doesNotContain("Disallow: /people").doesNotContain("Disallow: /productions");
         assertThat(robots.headers().firstValue("Set-Cookie")).isEmpty();
     }
 }
