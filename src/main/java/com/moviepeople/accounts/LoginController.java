@@ -11,10 +11,11 @@ import java.security.Principal;
 class LoginController {
 
     @GetMapping("/")
-    String landing(Principal principal, org.springframework.ui.Model model) {
+    String landing(Principal principal, org.springframework.ui.Model model, jakarta.servlet.http.HttpServletResponse response) {
         if (principal != null) {
             return "redirect:/feed";
         }
+        com.moviepeople.shared.WebUrls.cacheableForVisitors(null, response);
         model.addAttribute("canonicalUrl", org.springframework.web.servlet.support.ServletUriComponentsBuilder
                 .fromCurrentContextPath().path("/").toUriString());
         return "accounts/landing";

@@ -89,7 +89,9 @@ class CreditsController {
     }
 
     @GetMapping("/productions/{id:[0-9]{1,18}}")
-    String show(@PathVariable long id, @AuthenticationPrincipal CurrentMember me, Model model) {
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentMember me, Model model,
+                jakarta.servlet.http.HttpServletResponse response) {
+        com.moviepeople.shared.WebUrls.cacheableForVisitors(me, response);
         if (!model.containsAttribute("creditForm")) {
             model.addAttribute("creditForm", CreditForm.forProduction(id));
         }

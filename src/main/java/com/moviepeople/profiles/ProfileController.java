@@ -53,7 +53,8 @@ class ProfileController {
 
     @GetMapping("/people/{username}")
     String show(@PathVariable String username, @AuthenticationPrincipal CurrentMember me,
-                @RequestParam(required = false) String before, Model model) {
+                @RequestParam(required = false) String before, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        com.moviepeople.shared.WebUrls.cacheableForVisitors(me, response);
         // Who is blocked either way, read once: for the page itself and for the mutual connections.
         Set<Long> blocked = me == null ? Set.of() : blocks.blockedIdsOf(me.id());
         ProfilePage page = profiles.page(username, me == null ? null : me.id(), blocked, KeysetCursor.decodeOrStart(before));

@@ -51,4 +51,16 @@ public final class WebUrls {
         String host = uri.getHost().toLowerCase(Locale.ROOT);
         return host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
     }
+
+    /**
+     * A public page seen by a visitor (not logged in) may be kept by the browser and revalidated
+     * ({@code Cache-Control: no-cache}), so its back/forward cache works; members' pages keep Spring
+     * Security's {@code no-store} (private content: after logging out, the back button must not show
+     * it again). Spring Security leaves a header the page set itself alone.
+     */
+    public static void cacheableForVisitors(CurrentMember viewer, jakarta.servlet.http.HttpServletResponse response) {
+        if (viewer == null) {
+            response.setHeader(org.springframework.http.HttpHeaders.CACHE_CONTROL, "no-cache");
+        }
+    }
 }

@@ -85,4 +85,15 @@ class StaticFilesIntegrationTests {
                 .contains("Disallow: /media/").doesNotContain("Disallow: /people").doesNotContain("Disallow: /productions");
         assertThat(robots.headers().firstValue("Set-Cookie")).isEmpty();
     }
+
+    @Test
+    void publicPagesSeenByVisitorsMayBeRevalidatedButNeverStored() throws Exception {
+        HttpResponse<byte[]> landing = get("/", false);
+        assertThat(landing.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        // A page that needs the login keeps no-store (here: the redirect to the login page).
+        assertThat(get("/feed", false).headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(get("/login", false).headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+    }
 }
