@@ -1,0 +1,43 @@
+package com.moviepeople.messaging;
+
+import com.moviepeople.shared.CompiledTemplates;
+import com.moviepeople.shared.Times;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A conversation's messages, drawn by compiled templates ({@code src/main/jte/messaging}) and taken
+ * by the Thymeleaf pages as ready HTML ({@code messaging/fragments :: message}, the conversation
+ * page, "load earlier" and live updates): twenty a page, where Thymeleaf's cost per expression added up
+ * (docs/benchmarks.md, "Compiled templates for what a page repeats").
+ */
+@Component("messageCards")
+public class MessageCards {
+
+    private final CompiledTemplates templates;
+    private final Times times;
+
+    MessageCards(CompiledTemplates templates, Times times) {
+        this.templates = templates;
+        this.times = times;
+    }
+
+    public String messages(List<MessageView> messages, ConversationView view) {
+        Map<String, Object> parameters = new HashMap<>(4);
+        parameters.put("messages", messages);
+        parameters.put("otherName", view.displayName());
+        parameters.put("times", times);
+        return templates.render("messaging/messages.jte", parameters);
+    }
+
+    public String message(MessageView message, ConversationView view) {
+        Map<String, Object> parameters = new HashMap<>(4);
+        parameters.put("m", message);
+        parameters.put("otherName", view.displayName());
+        parameters.put("times", times);
+        return templates.render("messaging/message.jte", parameters);
+    }
+}
