@@ -68,9 +68,9 @@ public class Availability {
     /**
      * The next {@value AvailabilityStrip#WEEKS} weeks of {@code ownerId} as {@code viewerId} may
      * see them (the owner always may); empty when the viewer may not know, or is not logged in.
-     * One statement.
+     * One statement, so no transaction around it (a read-only transaction costs two round trips
+     * of its own on the profile page, which shows this strip).
      */
-    @Transactional(readOnly = true)
     public Optional<AvailabilityStrip> strip(long ownerId, Long viewerId) {
         if (viewerId == null) {
             return Optional.empty();

@@ -83,8 +83,8 @@ class BlockService implements Blocks {
                 .param("a", blockerId).param("b", blockedId).query(Boolean.class).single();
     }
 
+    /** One statement: no transaction of its own (it joins the caller's, if any). */
     @Override
-    @Transactional(readOnly = true)
     public Set<Long> blockedIdsOf(long viewerId) {
         return new LinkedHashSet<>(jdbc.sql("""
                         select blocked_id from member_block where blocker_id = :m

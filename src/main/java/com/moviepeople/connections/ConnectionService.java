@@ -182,8 +182,12 @@ class ConnectionService implements Connections {
         return new MutualConnections(rows.get(0)[1], ids);
     }
 
+    /**
+     * No transaction of its own: the relation and count are one statement, and the mutual
+     * connections (on a cache miss) another that needs no snapshot shared with it; a read-only
+     * transaction would add two round trips to every profile view.
+     */
     @Override
-    @Transactional(readOnly = true)
     public ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample) {
         if (viewerId == ownerId) {
             return new ProfileConnections(connectionCount(ownerId), ConnectionState.self(), MutualConnections.NONE);
