@@ -11,10 +11,17 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * adds it to every {@code th:action} form by itself; the compiled templates of {@link CompiledTemplates}
  * write {@code @template.shared.csrf(csrf = csrf)} instead).
  *
- * @param name  the form field's name ({@code _csrf})
- * @param value the current session's token
+ * <p>Lazy: the session's token is read (and, the first time, created and stored in a new session)
+ * only when a template writes a form. A visitor's public page that shows no form stays without a
+ * session, as with Thymeleaf.
  */
-public record CsrfField(String name, String value) {
+public final class CsrfField {
+
+    private final CsrfToken token;
+
+    private CsrfField(CsrfToken token) {
+        this.token = token;
+    }
 
     /** The token of the request being answered, or null outside a request or where there is none. */
     public static CsrfField current() {
@@ -26,9 +33,16 @@ public record CsrfField(String name, String value) {
     }
 
     static CsrfField of(HttpServletRequest request) {
-        if (request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token) {
-            return new CsrfField(token.getParameterName(), token.getToken());
-        }
-        return null;
+        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token ? new CsrfField(token) : null;
+    }
+
+    /** The form field's name ({@code _csrf}). */
+    public String name() {
+        return token.getParameterName();
+    }
+
+    /** The current session's token. */
+    public String value() {
+        return token.getToken();
     }
 }
