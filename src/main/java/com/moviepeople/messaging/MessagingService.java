@@ -49,9 +49,12 @@ class MessagingService implements Messaging {
     private final LiveNotifier live;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.transaction.support.TransactionOperations transactions;
 
     MessagingService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberDirectory members, MemberCards cards,
-                     LiveNotifier live, Clock clock, ApplicationEventPublisher events) {
+                     LiveNotifier live, Clock clock, ApplicationEventPublisher events,
+                     org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.events = events;
         this.jdbc = jdbc;
         this.connections = connections;
@@ -163,8 +166,14 @@ class MessagingService implements Messaging {
 
     // --- pages -----------------------------------------------------------------------------
 
+    /*
+     * The pages below read without a transaction around them: each read is one statement, and a
+     * read-write transaction (which these needed for the rare mark-as-read) cost every view a BEGIN
+     * and a COMMIT round trip. Marking read, when a page shows unread messages, is a transaction
+     * of its own (the UPDATE and its NOTIFY commit together).
+     */
+
     /** The conversation page with {@code username}: up to {@code limit} messages before {@code before}, oldest first. */
-    @Transactional
     ConversationView conversationWith(long meId, String username, long before, int limit) {
         MemberSummary other = members.findByUsername(username).orElseThrow(NotFoundException::new);
         return conversation(meId, other.id(), other, before, limit);
@@ -174,7 +183,6 @@ class MessagingService implements Messaging {
      * A conversation by its id, for the inbox rows whose other member deleted their account
      * (there is no username to link to). Only its two members may open it.
      */
-    @Transactional
     ConversationView conversationById(long meId, long conversationId, long before, int limit) {
         long[] pair = jdbc.sql("select member_a, member_b from conversation where id = :id and :me in (member_a, member_b)")
                 .param("id", conversationId).param("me", meId)
@@ -197,7 +205,7 @@ class MessagingService implements Messaging {
         boolean earlier = newestFirst.size() > limit;
         List<MessageView> page = new ArrayList<>(earlier ? newestFirst.subList(0, limit) : newestFirst);
         Collections.reverse(page);
-        int marked = page.stream().anyMatch(MessageView::unread) ? markRead(meId, otherId) : 0;
+        int marked = page.stream().anyMatch(MessageView::unread) ? markReadNow(meId, otherId) : 0;
         return new ConversationView(otherId, other == null ? null : other.username(),
                 other == null ? null : other.displayName(), page,
                 earlier ? page.get(0).id() : null, access.canSend(), marked);
@@ -207,7 +215,6 @@ class MessagingService implements Messaging {
      * The live update: messages of the conversation newer than {@code after}, oldest first, at most
      * {@link #SINCE_LIMIT}; marks the other's messages read, since the page shows them now.
      */
-    @Transactional
     ConversationView since(long meId, String username, long after) {
         MemberSummary other = members.findByUsername(username).orElseThrow(NotFoundException::new);
         Access access = mayRead(meId, other.id());
@@ -218,7 +225,7 @@ class MessagingService implements Messaging {
                 .param("lo", Math.min(meId, other.id())).param("hi", Math.max(meId, other.id()))
                 .param("after", after).param("n", SINCE_LIMIT)
                 .query(messageMapper(meId)).list();
-        int marked = newer.stream().anyMatch(MessageView::unread) ? markRead(meId, other.id()) : 0;
+        int marked = newer.stream().anyMatch(MessageView::unread) ? markReadNow(meId, other.id()) : 0;
         return new ConversationView(other.id(), other.username(), other.displayName(), newer, null, access.canSend(), marked);
     }
 
@@ -281,11 +288,20 @@ class MessagingService implements Messaging {
      * Connected: read and write. Not connected (or blocked either way) but with a history: read
      * only, so that each keeps their own record of what was said (and can report it). Otherwise: 404.
      */
+    /** {@link #markRead} in its own read-write transaction, for the pages that read without one. */
+    private int markReadNow(long readerId, long otherId) {
+        Integer marked = transactions.execute(status -> markRead(readerId, otherId));
+        return marked == null ? 0 : marked;
+    }
+
     private Access mayRead(long meId, long otherId) {
         if (meId == otherId) {
             throw new NotFoundException();
         }
-        if (connections.areConnected(meId, otherId) && !blocks.isBlockedEitherWay(meId, otherId)) {
+        // A block removes the pair's connection in the blocking transaction (MemberBlocked), so
+        // connected members are never blocked either way: one statement answers both. Sending
+        // checks the block again, locking (send).
+        if (connections.areConnected(meId, otherId)) {
             return new Access(true);
         }
         if (conversationId(meId, otherId).isPresent()) {

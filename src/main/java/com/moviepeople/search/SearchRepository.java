@@ -27,6 +27,9 @@ import java.util.stream.IntStream;
  * starts with it (4), every word starts a word of the name or username (3), every word starts a
  * word anywhere, e.g. in the headline (2), fuzzy only (1); within a level, higher trigram
  * similarity to the name and username first. Stored as {@code level * 1000 + similarity * 1000}.
+ * Where the whole text is words of the name or username (most results of a name search), that
+ * similarity is 1 by definition and is not computed: pg_trgm's {@code word_similarity} on every
+ * matching row was half of a name search's execution (docs/benchmarks.md).
  */
 @Repository
 class SearchRepository {
@@ -386,7 +389,9 @@ class SearchRepository {
                     when %3$s then 3
                     when %4$s then 2
                     else 1
-                 end) * 1000 + round(word_similarity(%1$s, p.name_text) * 1000)::int"""
+                 end) * 1000
+                 + (case when p.name_text like '%% ' || nullif(%1$s, '') || ' %%' then 1000
+                         else round(word_similarity(%1$s, p.name_text) * 1000)::int end)"""
                 .formatted(phrase, username, inName, anywhere);
     }
 }

@@ -39,6 +39,12 @@ class SearchIntegrationTests extends IntegrationTest {
     @Autowired
     Connections connections;
 
+    @Autowired
+    SearchRepository repository;
+
+    @Autowired
+    org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
+
     private CurrentMember viewer;
 
     @BeforeEach
@@ -223,6 +229,29 @@ class SearchIntegrationTests extends IntegrationTest {
 
         assertThat(found("anna kowalska")).containsExactly(exact.username(), prefix.username(), words.username(),
                 headline.username(), fuzzy.username());
+    }
+
+    @Test
+    void theRelevanceSkipsTheTrigramSimilarityOnlyWhereItIsOneAnyway() {
+        for (String name : List.of("Anna Kowalska", "Maria Anna Kowalska", "Anna Kowalska-Berg", "Anna Kowalsky",
+                "Kowalskaya Anna", "Jan Kowal", "Ann Kowalska", "Anna Maria Kowalska")) {
+            person("r", name, "Assistant to Anna Kowalska", null, null);
+        }
+        int rows = 0;
+        for (String q : List.of("anna kowalska", "kowalska", "kowal", "anna", "kowalsky", "maria anna", "Kowalska Anna")) {
+            SearchRepository.Statement statement = repository.statement(viewer.id(), SearchCriteria.of(q, null, null), null, 50);
+            for (Map<String, Object> row : named.queryForList(statement.sql(), statement.params())) {
+                long member = ((Number) row.get("member_id")).longValue();
+                int relevance = ((Number) row.get("relevance")).intValue();
+                // What pg_trgm computes for this row: the relevance is that plus a whole level.
+                int similarity = jdbc.queryForObject("select round(word_similarity(mp_search_words(?), name_text) * 1000)::int"
+                        + " from search_person where member_id = ?", Integer.class, q, member);
+                assertThat((relevance - similarity) % 1000).as("%s for member %d", q, member).isZero();
+                assertThat((relevance - similarity) / 1000).as("%s for member %d", q, member).isBetween(1, 5);
+                rows++;
+            }
+        }
+        assertThat(rows).isGreaterThan(30);
     }
 
     @Test
