@@ -3,8 +3,6 @@ package com.moviepeople.availability;
 import com.moviepeople.shared.CompiledTemplates;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The profile's eight-week availability strip, drawn by a compiled template
@@ -20,9 +18,6 @@ public class AvailabilityStrips {
     }
 
     public String render(AvailabilityStrip strip, boolean own) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("strip", strip);
-        parameters.put("own", own);
-        return templates.render("availability/strip.jte", parameters);
+        return templates.render("availability/strip.jte", "strip", strip, "own", own);
     }
 }

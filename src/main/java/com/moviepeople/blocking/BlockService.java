@@ -83,9 +83,16 @@ class BlockService implements Blocks {
                 .param("a", blockerId).param("b", blockedId).query(Boolean.class).single();
     }
 
-    /** One statement: no transaction of its own (it joins the caller's, if any). */
+    /**
+     * One statement, no transaction of its own (it joins the caller's, if any); none at all on a page
+     * whose navigation read it already ({@link BlockedMembersBadge}).
+     */
     @Override
     public Set<Long> blockedIdsOf(long viewerId) {
+        Set<Long> known = BlockedMembersBadge.knownFor(viewerId);
+        if (known != null) {
+            return new LinkedHashSet<>(known);
+        }
         return new LinkedHashSet<>(jdbc.sql("""
                         select blocked_id from member_block where blocker_id = :m
                         union
@@ -125,6 +132,7 @@ class BlockService implements Blocks {
         if (inserted == 0) {
             return false;
         }
+        BlockedMembersBadge.forget();
         // Synchronous listeners (connections) undo the pair's connection in this transaction.
         events.publishEvent(new MemberBlocked(blockerId, blockedId));
         return true;
@@ -139,6 +147,7 @@ class BlockService implements Blocks {
         if (deleted == 0) {
             return new Result(Outcome.NOT_BLOCKED, other);
         }
+        BlockedMembersBadge.forget();
         events.publishEvent(new MemberUnblocked(blockerId, other.id()));
         return new Result(Outcome.UNBLOCKED, other);
     }

@@ -76,6 +76,7 @@ class NavigationAdvice {
                     // Counts are numbers; a badge may also be a short text (the member's photo id).
                     Object value = rs.getObject(i + 1);
                     counts.put(badges.get(i).name(), value instanceof Number number ? number.longValue() : value);
+                    badges.get(i).read(me.id(), value);
                 }
                 return null;
             }).list();

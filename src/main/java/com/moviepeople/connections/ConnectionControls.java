@@ -1,11 +1,8 @@
 package com.moviepeople.connections;
 
 import com.moviepeople.shared.CompiledTemplates;
-import com.moviepeople.shared.CsrfField;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The viewer's connection controls for one member (connect, cancel, accept or decline, message,
@@ -32,15 +29,13 @@ public class ConnectionControls {
      */
     public String state(ConnectionState state, String username, String returnTo, boolean requestNoteForm,
                         String requestNote, boolean mayAddNote, boolean blockRequestForm) {
-        Map<String, Object> parameters = new HashMap<>(16);
-        parameters.put("state", state);
-        parameters.put("username", username);
-        parameters.put("returnTo", returnTo);
-        parameters.put("requestNoteForm", requestNoteForm);
-        parameters.put("requestNote", requestNote);
-        parameters.put("mayAddNote", mayAddNote);
-        parameters.put("blockRequestForm", blockRequestForm);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("connections/state.jte", parameters);
+        return templates.render("connections/state.jte",
+                "state", state,
+                "username", username,
+                "returnTo", returnTo,
+                "requestNoteForm", requestNoteForm,
+                "requestNote", requestNote,
+                "mayAddNote", mayAddNote,
+                "blockRequestForm", blockRequestForm);
     }
 }

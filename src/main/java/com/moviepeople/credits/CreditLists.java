@@ -1,12 +1,9 @@
 package com.moviepeople.credits;
 
 import com.moviepeople.shared.CompiledTemplates;
-import com.moviepeople.shared.CsrfField;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Lists of credits with their confirmations and the viewer's forms (confirm, withdraw, hide, remove),
@@ -27,11 +24,6 @@ public class CreditLists {
      * @param returnTo       where the forms bring the viewer back to
      */
     public String render(List<CreditView> list, boolean showProduction, String returnTo) {
-        Map<String, Object> parameters = new HashMap<>(8);
-        parameters.put("list", list);
-        parameters.put("showProduction", showProduction);
-        parameters.put("returnTo", returnTo);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("credits/list.jte", parameters);
+        return templates.render("credits/list.jte", "list", list, "showProduction", showProduction, "returnTo", returnTo);
     }
 }

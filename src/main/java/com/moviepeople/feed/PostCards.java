@@ -1,12 +1,9 @@
 package com.moviepeople.feed;
 
 import com.moviepeople.shared.CompiledTemplates;
-import com.moviepeople.shared.CsrfField;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Post cards and applause buttons, drawn by compiled templates ({@code src/main/jte/feed}) and taken
@@ -25,26 +22,16 @@ public class PostCards {
 
     /** A feed page's cards (each ends with its latest comments and a link to the post). */
     public String feed(List<PostView> posts) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("posts", posts);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("feed/posts.jte", parameters);
+        return templates.render("feed/posts.jte", "posts", posts);
     }
 
     /** One card: on the post page ({@code detail}) without the comment excerpts, which follow it there. */
     public String post(PostView post, boolean detail) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("post", post);
-        parameters.put("detail", detail);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("feed/post.jte", parameters);
+        return templates.render("feed/post.jte", "post", post, "detail", detail);
     }
 
     /** An applause button of a post or a comment, also the answer to an htmx applause. */
     public String applause(ApplauseButton button) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("b", button);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("feed/applause.jte", parameters);
+        return templates.render("feed/applause.jte", "b", button);
     }
 }

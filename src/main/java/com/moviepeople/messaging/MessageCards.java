@@ -4,9 +4,7 @@ import com.moviepeople.shared.CompiledTemplates;
 import com.moviepeople.shared.Times;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A conversation's messages, drawn by compiled templates ({@code src/main/jte/messaging}) and taken
@@ -26,18 +24,10 @@ public class MessageCards {
     }
 
     public String messages(List<MessageView> messages, ConversationView view) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("messages", messages);
-        parameters.put("otherName", view.displayName());
-        parameters.put("times", times);
-        return templates.render("messaging/messages.jte", parameters);
+        return templates.render("messaging/messages.jte", "messages", messages, "otherName", view.displayName(), "times", times);
     }
 
     public String message(MessageView message, ConversationView view) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("m", message);
-        parameters.put("otherName", view.displayName());
-        parameters.put("times", times);
-        return templates.render("messaging/message.jte", parameters);
+        return templates.render("messaging/message.jte", "m", message, "otherName", view.displayName(), "times", times);
     }
 }

@@ -3,12 +3,9 @@ package com.moviepeople.profiles;
 import com.moviepeople.credits.ProfileCredits;
 import com.moviepeople.portfolio.PortfolioItemView;
 import com.moviepeople.shared.CompiledTemplates;
-import com.moviepeople.shared.CsrfField;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A profile page's portfolio items drawn by a compiled template ({@code src/main/jte/profiles/items.jte})
@@ -26,11 +23,6 @@ public class ProfileItems {
 
     /** @param credits the owner's credits on this page (for "Proves the credit"); null when not shown */
     public String render(List<PortfolioItemView> items, ProfileCredits credits, boolean own) {
-        Map<String, Object> parameters = new HashMap<>(8);
-        parameters.put("items", items);
-        parameters.put("credits", credits);
-        parameters.put("own", own);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("profiles/items.jte", parameters);
+        return templates.render("profiles/items.jte", "items", items, "credits", credits, "own", own);
     }
 }

@@ -1,12 +1,9 @@
 package com.moviepeople.search;
 
 import com.moviepeople.shared.CompiledTemplates;
-import com.moviepeople.shared.CsrfField;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A page of search results drawn by a compiled template ({@code src/main/jte/search/results.jte}),
@@ -23,10 +20,6 @@ public class SearchResultRows {
     }
 
     public String rows(List<PersonResult> people, String returnTo) {
-        Map<String, Object> parameters = new HashMap<>(4);
-        parameters.put("people", people);
-        parameters.put("returnTo", returnTo);
-        parameters.put("csrf", CsrfField.current());
-        return templates.render("search/results.jte", parameters);
+        return templates.render("search/results.jte", "people", people, "returnTo", returnTo);
     }
 }

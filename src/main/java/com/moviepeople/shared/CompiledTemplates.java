@@ -5,6 +5,7 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import org.springframework.stereotype.Component;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -36,8 +37,20 @@ public class CompiledTemplates {
         }
     }
 
-    /** Draws {@code name} (e.g. {@code "feed/post.jte"}) with its parameters, as HTML. */
-    public String render(String name, Map<String, Object> parameters) {
+    /**
+     * Draws {@code name} (e.g. {@code "feed/post.jte"}) as HTML, with its parameters given as name,
+     * value, name, value… A template that writes forms also gets {@code csrf} ({@link CsrfField}),
+     * which reads the session's token only if a form is written; templates ignore what they do not declare.
+     */
+    public String render(String name, Object... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("parameters come in name and value pairs: " + name);
+        }
+        Map<String, Object> parameters = new HashMap<>(namesAndValues.length + 2);
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        parameters.putIfAbsent("csrf", CsrfField.current());
         StringOutput output = new StringOutput(8192);
         engine.render(name, parameters, output);
         return output.toString();

@@ -7,7 +7,8 @@ package com.moviepeople.shared;
  * <p>
  * Each badge is a scalar SQL query over its own module's tables, with the member's id as the
  * named parameter {@code :member}; the navigation runs all of them as one statement (one round
- * trip per page, whatever the number of badges).
+ * trip per page, whatever the number of badges). A module may also read there something each page
+ * needs anyway, shown nowhere ({@link #read}).
  */
 public interface NavigationBadge {
 
@@ -19,4 +20,13 @@ public interface NavigationBadge {
      * (or one short text, such as the member's photo id; null when there is none).
      */
     String countQuery();
+
+    /**
+     * This badge's value as the navigation's statement read it for {@code memberId}, at the start of
+     * a page's request (before its controller runs). A badge whose value the page needs as well
+     * (who is blocked either way) keeps it for the rest of the request, so the page does not ask
+     * again; the others ignore it.
+     */
+    default void read(long memberId, Object value) {
+    }
 }

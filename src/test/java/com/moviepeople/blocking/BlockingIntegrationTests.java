@@ -59,6 +59,57 @@ class BlockingIntegrationTests extends IntegrationTest {
                 and greatest(requester_id, receiver_id) = greatest(?, ?)""", Long.class, a.id(), b.id(), a.id(), b.id());
     }
 
+    @Autowired
+    BlockedMembersBadge blockedBadge;
+
+    @Autowired
+    BlockService blockService;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbcClient;
+
+    /** What the navigation's statement does with this badge, at the start of a page's request. */
+    private void navigationReads(CurrentMember member) {
+        jdbcClient.sql(blockedBadge.countQuery()).param("member", member.id())
+                .query((rs, n) -> {
+                    blockedBadge.read(member.id(), rs.getObject(1));
+                    return null;
+                }).list();
+    }
+
+    @Test
+    void whoIsBlockedReadWithTheNavigationServesTheRestOfTheRequestUntilItBlocksOrUnblocks() throws Exception {
+        var anna = newMember("anna");
+        var ben = newMember("ben");
+        var clara = newMember("clara");
+        var dario = newMember("dario");
+        blocks.block(anna.id(), ben.id());
+        blocks.block(clara.id(), anna.id());
+        org.springframework.web.context.request.RequestContextHolder.setRequestAttributes(
+                new org.springframework.web.context.request.ServletRequestAttributes(new org.springframework.mock.web.MockHttpServletRequest()));
+        try {
+            navigationReads(anna);
+            assertThat(blocks.blockedIdsOf(anna.id())).containsExactlyInAnyOrder(ben.id(), clara.id());
+            // Kept for the request: a change behind its back is not seen (which shows the page asked nothing)...
+            jdbc.update("delete from member_block where blocker_id = ?", clara.id());
+            assertThat(blocks.blockedIdsOf(anna.id())).containsExactlyInAnyOrder(ben.id(), clara.id());
+            // ...for that member only...
+            assertThat(blocks.blockedIdsOf(ben.id())).containsExactly(anna.id());
+            // ...until the request blocks someone, or lifts a block.
+            blocks.block(anna.id(), dario.id());
+            assertThat(blocks.blockedIdsOf(anna.id())).containsExactlyInAnyOrder(ben.id(), dario.id());
+            navigationReads(anna);
+            blockService.unblock(anna.id(), ben.username());
+            assertThat(blocks.blockedIdsOf(anna.id())).containsExactly(dario.id());
+        } finally {
+            org.springframework.web.context.request.RequestContextHolder.resetRequestAttributes();
+        }
+        // Outside a request nothing is kept.
+        navigationReads(anna);
+        jdbc.update("delete from member_block");
+        assertThat(blocks.blockedIdsOf(anna.id())).isEmpty();
+    }
+
     @Test
     void blockingEndsTheConnectionAndIsIdempotent() throws Exception {
         var anna = newMember("anna");
