@@ -46,6 +46,17 @@ class SessionStoreConfiguration {
     }
 
     /**
+     * PostgreSQL's statements for the session store, from Spring Session itself: an attribute is
+     * written with {@code INSERT … ON CONFLICT DO UPDATE}. With the plain INSERT, simultaneous first
+     * requests of a new session (a browser opening several tabs, htmx requests) each added the same
+     * new attribute (the CSRF token) and all but one failed with a duplicate key: a 500 page.
+     */
+    @Bean
+    org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionStatements() {
+        return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
      * Reading a page does not write the session: its last-access time moves on at most once per
      * {@code moviepeople.sessions.touch-interval} (default one minute), and an unchanged session
      * is not saved ({@link TouchThrottlingSessionRepository}).

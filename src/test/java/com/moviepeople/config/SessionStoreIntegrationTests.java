@@ -47,6 +47,23 @@ class SessionStoreIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void twoRequestsOfOneSessionAddingTheSameAttributeBothSucceed() {
+        // Two requests read the new session before either saves it, and both add the CSRF token.
+        JdbcIndexedSessionRepository sessions = sessions();
+        Session session = sessions.createSession();
+        String id = saved(session);
+        Session first = sessions.findById(id);
+        Session second = sessions.findById(id);
+        first.setAttribute("token", "first");
+        second.setAttribute("token", "second");
+        save(first);
+        save(second);
+        String token = ((Session) sessions.findById(id)).getAttribute("token");
+        assertThat(token).isEqualTo("second");
+        sessions.deleteById(id);
+    }
+
+    @Test
     void aSessionSavedThroughTheStoreIsFoundAgain() {
         JdbcIndexedSessionRepository sessions = sessions();
         Session session = sessions.createSession();
@@ -61,8 +78,12 @@ class SessionStoreIntegrationTests extends IntegrationTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private String saved(Session session) {
+    private void save(Session session) {
         ((org.springframework.session.SessionRepository) sessions()).save(session);
+    }
+
+    private String saved(Session session) {
+        save(session);
         return session.getId();
     }
 }
