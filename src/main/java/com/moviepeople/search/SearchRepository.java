@@ -347,13 +347,31 @@ class SearchRepository {
 
     /**
      * One full-text query that matches any of {@code phrases} as consecutive whole words: each
-     * bound, normalised like the columns and made a phrase query; ORed together (V43's GIN indexes).
+     * normalised like the columns and made a phrase query, ORed together (V43's GIN indexes). Bound
+     * as one ready query, made by PostgreSQL once per list of phrases and kept ({@link #phraseQueries}).
      */
-    private static String anyPhrase(Map<String, Object> params, String prefix, List<String> phrases) {
-        return IntStream.range(0, phrases.size()).mapToObj(i -> {
-            params.put(prefix + i, phrases.get(i));
-            return "phraseto_tsquery('simple', mp_search_words(:" + prefix + i + "))";
-        }).collect(java.util.stream.Collectors.joining(" || ", "(", ")"));
+    private String anyPhrase(Map<String, Object> params, String prefix, List<String> phrases) {
+        params.put(prefix, phraseQueries.get(List.copyOf(phrases), this::phraseQuery));
+        return "cast(:" + prefix + " as tsquery)";
+    }
+
+    /**
+     * The full-text queries of the trades' names, as PostgreSQL makes them. A role such as "editor"
+     * stands for a dozen names; folding a dozen {@code phraseto_tsquery(mp_search_words(…))} into
+     * constants was half of the search statement's planning, on every search (docs/benchmarks.md).
+     * Both functions are immutable, so the query made once is the query the statement would make.
+     * The lists come from the thesaurus: a few hundred at most.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<List<String>, String> phraseQueries =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000).build();
+
+    private String phraseQuery(List<String> phrases) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String query = IntStream.range(0, phrases.size()).mapToObj(i -> {
+            params.put("p" + i, phrases.get(i));
+            return "phraseto_tsquery('simple', mp_search_words(:p" + i + "))";
+        }).collect(java.util.stream.Collectors.joining(" || ", "select cast((", ") as text)"));
+        return jdbc.sql(query).params(params).query(String.class).single();
     }
 
     /** The stored vector {@code column} (V43) matches the full-text {@code query}. */

@@ -169,6 +169,21 @@ class SearchThesaurusIntegrationTests extends IntegrationTest {
     }
 
     @Autowired
+    SearchRepository repository;
+
+    @Test
+    void aTradesNamesReachTheStatementAsOneReadyFullTextQueryMadeByPostgreSql() throws Exception {
+        String editor = person("ed", "Ola Cut", null, "Picture Editor", "Berlin");
+        person("dir", "Ida Lens", null, "Director", "Berlin");
+        SearchRepository.Statement statement = repository.statement(viewer.id(), SearchCriteria.of(null, "editor", "Berlin"), null, 21);
+        // Not a dozen phraseto_tsquery(mp_search_words(…)) for the planner to fold on every search.
+        assertThat(statement.sql()).doesNotContain("phraseto_tsquery").contains("p.role_fts @@ cast(:rt as tsquery)");
+        assertThat((String) statement.params().get("rt")).contains("'editor'").contains("'picture' <-> 'editor'");
+        assertThat(found("role", "editor", "location", "Berlin")).containsExactly(editor);
+        assertThat(found("q", "editor berlin")).containsExactly(editor);
+    }
+
+    @Autowired
     TradeTermsSync sync;
 
     @Autowired
