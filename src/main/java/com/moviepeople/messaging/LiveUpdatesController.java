@@ -62,6 +62,6 @@ class LiveUpdatesController {
     /** The navigation's unread badge alone ({@code nav} comes from the navigation advice), fetched on a live update. */
     @GetMapping("/messages/unread")
     String unreadBadge() {
-        return "layout :: unreadBadge";
+        return "fragments/badges :: unreadBadge";
     }
 }

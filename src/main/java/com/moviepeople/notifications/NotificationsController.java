@@ -32,7 +32,7 @@ class NotificationsController {
     /** The navigation's bell alone ({@code nav} comes from the navigation advice), fetched on a live update. */
     @GetMapping("/notifications/badge")
     String badge() {
-        return "layout :: notificationsBadge";
+        return "fragments/badges :: notificationsBadge";
     }
 
     /** Marks it read; with {@code open=true} goes on to the thing, otherwise back to the list. */
