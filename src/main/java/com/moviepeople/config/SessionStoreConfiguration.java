@@ -56,6 +56,12 @@ class SessionStoreConfiguration {
         return new org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
     }
 
+    /** The signed-in member's security context deserialized once per instance, not per request ({@link SecurityContextMemo}). */
+    @Bean
+    org.springframework.session.config.SessionRepositoryCustomizer<JdbcIndexedSessionRepository> securityContextMemo() {
+        return sessions -> sessions.setConversionService(SecurityContextMemo.conversionService(SessionStoreConfiguration.class.getClassLoader()));
+    }
+
     /**
      * Reading a page does not write the session: its last-access time moves on at most once per
      * {@code moviepeople.sessions.touch-interval} (default one minute), and an unchanged session

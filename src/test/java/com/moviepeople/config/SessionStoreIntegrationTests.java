@@ -1,5 +1,7 @@
 package com.moviepeople.config;
 
+import java.util.List;
+
 import com.moviepeople.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,35 @@ class SessionStoreIntegrationTests extends IntegrationTest {
         assertThat(inSession).isEqualTo("off");
         assertThat(inApplication).isEqualTo("on");
         assertThat(synchronousCommit()).as("SET LOCAL ends with the transaction").isEqualTo("on");
+    }
+
+    @Test
+    void aMembersSecurityContextIsDeserializedOnceAndEachReadGetsAContextOfItsOwn() {
+        JdbcIndexedSessionRepository sessions = sessions();
+        assertThat(ReflectionTestUtils.getField(sessions, "conversionService")).as("the store reads through the memo")
+                .isInstanceOfSatisfying(org.springframework.core.convert.ConversionService.class, conversions ->
+                        assertThat(conversions.canConvert(byte[].class, Object.class)).isTrue());
+        var member = newMember("memo");
+        var authentication = org.springframework.security.authentication.UsernamePasswordAuthenticationToken.authenticated(
+                member, null, member.getAuthorities());
+        Session session = sessions.createSession();
+        session.setAttribute("SPRING_SECURITY_CONTEXT", new org.springframework.security.core.context.SecurityContextImpl(authentication));
+        session.setAttribute("probe", new java.util.ArrayList<>(List.of("a")));
+        String id = saved(session);
+
+        org.springframework.security.core.context.SecurityContext first = ((Session) sessions.findById(id)).getAttribute("SPRING_SECURITY_CONTEXT");
+        org.springframework.security.core.context.SecurityContext second = ((Session) sessions.findById(id)).getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(second.getAuthentication()).as("read once, kept").isSameAs(first.getAuthentication());
+        assertThat(second).as("each read its own context").isNotSameAs(first);
+        assertThat(second.getAuthentication().getName()).isEqualTo(member.username());
+        first.setAuthentication(null); // what logging out does to the request's context
+        org.springframework.security.core.context.SecurityContext third = ((Session) sessions.findById(id)).getAttribute("SPRING_SECURITY_CONTEXT");
+        assertThat(third.getAuthentication()).isSameAs(second.getAuthentication());
+        // Other attributes are read as they were written, a new object each time.
+        List<String> probe = ((Session) sessions.findById(id)).getAttribute("probe");
+        List<String> again = ((Session) sessions.findById(id)).getAttribute("probe");
+        assertThat(probe).containsExactly("a").isNotSameAs(again);
+        sessions.deleteById(id);
     }
 
     @Test
