@@ -54,7 +54,7 @@ public class Navigation {
         Bar bar = new Bar(signedIn && !username.isEmpty(), username, moderator,
                 count(nav, "unreadMessages"), count(nav, "pendingRequests"), count(nav, "unreadNotifications"),
                 photo == null ? null : "/media/" + photo + "-96.jpg",
-                request == null || request.getParameter("q") == null ? "" : request.getParameter("q"), logo,
+                signedIn ? query(request) : "", logo,
                 request == null ? "" : request.getContextPath());
         return templates.render("shared/navigation.jte", "bar", bar);
     }
@@ -67,6 +67,16 @@ public class Navigation {
     /** The unread-notifications badge alone ({@code fragments/badges :: notificationsBadge}). */
     public String notificationsBadge(Map<String, Object> nav) {
         return templates.render("shared/notificationsBadge.jte", "unread", count(nav, "unreadNotifications"));
+    }
+
+    /** The search box's text: the request's {@code q}, or nothing when Tomcat refuses a malformed query string ({@code %ZZ}). */
+    private static String query(HttpServletRequest request) {
+        try {
+            String q = request == null ? null : request.getParameter("q");
+            return q == null ? "" : q;
+        } catch (IllegalStateException malformed) {
+            return "";
+        }
     }
 
     private static long count(Map<String, Object> nav, String name) {

@@ -91,12 +91,37 @@ class HttpLevelAttackIntegrationTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"/people/%C3%28", "/people/%FF%FE", "/people/%00", "/people/a%00b", "/people/%ZZ", "/people/%",
-            "/posts/%ZZ", "/posts/%C0%AF", "/search?q=%FF%FE%00", "/search?q=%", "/login?error=%ZZ", "/people/..%2F..%2Fetc%2Fpasswd",
+            "/posts/%ZZ", "/posts/%C0%AF", "/search?q=%FF%FE%00", "/search?q=%", "/login?error=%ZZ", "/privacy?q=%ZZ", "/people/..%2F..%2Fetc%2Fpasswd",
             "/messages/%2e%2e/feed", "/people/%E2%80%AE", "/%2F%2Fevil.example", "/people/" + "%41"})
     void malformedUrlsAreNeverA500(String path) throws Exception {
         String response = get(path);
         assertThat(status(response)).as(path).isLessThan(500);
         assertThat(response).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void aSignedInMembersPagesWithAMalformedQueryAreNeverA500() throws Exception {
+        String password = "correct horse battery staple";
+        var member = accounts.registerVerified("malformed" + System.nanoTime() % 1_000_000, "malformed" + System.nanoTime() + "@example.com",
+                password, "Malformed Tester");
+        String login = get("/login");
+        String cookie = header(login, "Set-Cookie").split(";", 2)[0];
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login);
+        assertThat(token.find()).isTrue();
+        byte[] form = ("username=" + member.username() + "&password=" + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&_csrf=" + token.group(1)).getBytes(StandardCharsets.ISO_8859_1);
+        String loggedIn = raw("POST /login HTTP/1.1\r\nHost: localhost\r\nCookie: " + cookie
+                + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length
+                + "\r\nConnection: close\r\n\r\n", form);
+        assertThat(status(loggedIn)).isEqualTo(302);
+        String session = header(loggedIn, "Set-Cookie") == null ? cookie : header(loggedIn, "Set-Cookie").split(";", 2)[0];
+        for (String path : List.of("/privacy?q=%ZZ", "/feed?q=%C3%28&x=%ZZ", "/connections?q=%")) {
+            String response = get(path, "Cookie: " + session);
+            assertThat(status(response)).as(path).isLessThan(500);
+            assertThat(response).as(path).doesNotContain("Exception").doesNotContain("at org.");
+        }
+        // The navigation is drawn for the member, its search box empty.
+        assertThat(get("/privacy?q=%ZZ", "Cookie: " + session)).contains("data-nav=\"profile\"").contains("id=\"nav-search\"");
     }
 
     @Test
