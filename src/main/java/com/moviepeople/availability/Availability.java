@@ -83,7 +83,7 @@ public class Availability {
             weeks.add(new AvailabilityPeriod(first.isBefore(today) ? today : first, first.plusDays(6)));
         }
         List<String> answers = repository.answers(ownerId, viewerId, weeks);
-        if (answers.isEmpty() || answers.get(0) == null) {
+        if (answers.isEmpty()) {
             return Optional.empty();
         }
         List<AvailabilityStrip.Week> strip = new ArrayList<>();
@@ -122,6 +122,7 @@ public class Availability {
         if (viewerId == null) {
             return Optional.empty();
         }
-        return AvailabilityAnswer.fromSql(repository.answers(ownerId, viewerId, List.of(period)).get(0));
+        List<String> answers = repository.answers(ownerId, viewerId, List.of(period));
+        return answers.isEmpty() ? Optional.empty() : AvailabilityAnswer.fromSql(answers.get(0));
     }
 }

@@ -3,8 +3,10 @@ package com.moviepeople.availability;
 import com.moviepeople.IntegrationTest;
 import com.moviepeople.shared.CurrentMember;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
@@ -12,11 +14,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The two SQL forms of the rule agree: mp_availability (V30, the profile's strip and the API) and
- * mp_available_to (V31, inlined into searches), on random calendars and periods, and on who may know.
+ * mp_available_to (V31, inlined into searches), on random calendars and periods, and on who may know;
+ * and so does the profile strip's statement, which writes the rule out for several periods at once.
  */
 class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
 
+    @Autowired
+    AvailabilityRepository repository;
+
     private static final LocalDate START = LocalDate.of(2031, 1, 1);
+
+    /** The strip's statement for the periods, or the scalar function's answer period by period. */
+    private void assertTheStripStatementAgrees(long member, Long viewer, List<AvailabilityPeriod> periods) {
+        List<String> expected = new ArrayList<>();
+        for (AvailabilityPeriod p : periods) {
+            expected.add(scalar(member, viewer, p.first(), p.last()));
+        }
+        List<String> actual = repository.answers(member, viewer, periods);
+        if (expected.get(0) == null) {
+            assertThat(actual).as("viewer %s may not know: no answers", viewer).isEmpty();
+        } else {
+            assertThat(actual).as("%s for %s", periods, viewer).isEqualTo(expected);
+        }
+    }
 
     private String scalar(long member, Long viewer, LocalDate first, LocalDate last) {
         return jdbc.queryForObject("select mp_availability(?, ?, ?, ?)", String.class, member, viewer, first, last);
@@ -57,6 +77,17 @@ class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
                 seen[List.of("available", "partly", "unavailable").indexOf(expected)]++;
             }
             assertThat(java.util.Arrays.stream(seen).min().orElseThrow()).as("every answer came up").isPositive();
+            // The strip's form: runs of 1–9 periods, adjacent weeks as on the profile or scattered ones.
+            for (int i = 0; i < 60; i++) {
+                List<AvailabilityPeriod> periods = new ArrayList<>();
+                LocalDate first = START.minusDays(5).plusDays(random.nextInt(300));
+                for (int n = 1 + random.nextInt(9); n > 0; n--) {
+                    LocalDate last = first.plusDays(random.nextInt(i % 2 == 0 ? 7 : 30));
+                    periods.add(new AvailabilityPeriod(first, last));
+                    first = i % 2 == 0 ? last.plusDays(1) : START.plusDays(random.nextInt(330));
+                }
+                assertTheStripStatementAgrees(m.id(), m.id(), periods);
+            }
         }
     }
 
@@ -79,6 +110,8 @@ class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
                 String expected = scalar(owner.id(), viewer, first, last);
                 assertThat(search(owner.id(), viewer, first, last, true)).as(visibility + " / " + viewer).isEqualTo(expected);
                 assertThat(search(owner.id(), viewer, first, last, false)).as(visibility + " / " + viewer).isEqualTo(expected);
+                assertTheStripStatementAgrees(owner.id(), viewer, List.of(new AvailabilityPeriod(first, last),
+                        new AvailabilityPeriod(START.plusDays(25), START.plusDays(40))));
             }
             assertThat(scalar(owner.id(), owner.id(), first, last)).isEqualTo("available");
             assertThat(scalar(owner.id(), null, first, last)).isNull();
