@@ -26,4 +26,10 @@ public class CreditLists {
     public String render(List<CreditView> list, boolean showProduction, String returnTo) {
         return templates.render("credits/list.jte", "list", list, "showProduction", showProduction, "returnTo", returnTo);
     }
+
+    /** The profile's Credits section ({@code credits/profileCredits.jte}): the list, or what to do when it is empty. */
+    public String profileSection(ProfileCredits credits, String displayName, String username, boolean own) {
+        return templates.render("credits/profileCredits.jte", "credits", credits, "displayName", displayName,
+                "username", username, "own", own);
+    }
 }

@@ -6,6 +6,12 @@ import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.credits.Credits;
 import com.moviepeople.availability.Availability;
+import com.moviepeople.availability.AvailabilityStrip;
+import com.moviepeople.availability.AvailabilityStrips;
+import com.moviepeople.connections.ConnectionControls;
+import com.moviepeople.connections.ConnectionState;
+import com.moviepeople.credits.CreditLists;
+import com.moviepeople.credits.ProfileCredits;
 import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.shared.MemberCards;
 
@@ -35,13 +41,20 @@ class ProfileController {
     private final MemberCards cards;
     private final Credits credits;
     private final Availability availability;
+    private final ConnectionControls connectionControls;
+    private final AvailabilityStrips strips;
+    private final CreditLists creditLists;
 
     static final String PICTURES_BURST = "pictures-burst";
 
     private final com.moviepeople.shared.RateLimiter rateLimiter;
 
     ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits,
-                      Availability availability, com.moviepeople.shared.RateLimiter rateLimiter) {
+                      Availability availability, com.moviepeople.shared.RateLimiter rateLimiter,
+                      ConnectionControls connectionControls, AvailabilityStrips strips, CreditLists creditLists) {
+        this.connectionControls = connectionControls;
+        this.strips = strips;
+        this.creditLists = creditLists;
         this.rateLimiter = rateLimiter;
         this.availability = availability;
         this.credits = credits;
@@ -65,6 +78,7 @@ class ProfileController {
             // Blocked either way: the name, and for the blocker the way to lift the block. Nothing else.
             model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                     .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
+            model.addAttribute("parts", ProfileParts.NONE);
             return "profiles/show";
         }
         if (me != null && !page.own()) {
@@ -83,7 +97,9 @@ class ProfileController {
         // Credits with their confirmations, and the productions the viewer shares with the owner.
         model.addAttribute("credits", credits.profileCredits(owner, me == null ? null : me.id(), blocked));
         // The next weeks as answers only, when the owner lets this viewer know (one statement).
-        model.addAttribute("availabilityStrip", availability.strip(owner, me == null ? null : me.id()).orElse(null));
+        AvailabilityStrip strip = availability.strip(owner, me == null ? null : me.id()).orElse(null);
+        model.addAttribute("availabilityStrip", strip);
+        model.addAttribute("parts", parts(page, model, strip));
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()
                 .path("/people/{username}").buildAndExpand(page.profile().username()).toUriString());
         model.addAttribute("canonicalUrl", model.getAttribute("pageUrl"));
@@ -92,6 +108,23 @@ class ProfileController {
         model.addAttribute("ogImage", photo != null
                 ? ServletUriComponentsBuilder.fromCurrentContextPath().path(photo).toUriString() : page.image());
         return "profiles/show";
+    }
+
+    /** Other modules' parts of the page, drawn by their render beans for profiles/showPage.jte. */
+    private ProfileParts parts(ProfilePage page, Model model, AvailabilityStrip strip) {
+        ConnectionState state = (ConnectionState) model.getAttribute("connectionState");
+        String connection = null;
+        if (state != null) {
+            boolean unverified = model.getAttribute("nav") instanceof java.util.Map<?, ?> nav
+                    && nav.get("unverifiedEmail") instanceof Number n && n.longValue() > 0;
+            connection = connectionControls.state(state, page.profile().username(), null, true,
+                    (String) model.getAttribute("requestNote"), !unverified, false);
+        }
+        ProfileCredits profileCredits = (ProfileCredits) model.getAttribute("credits");
+        return new ProfileParts(connection,
+                strip == null ? null : strips.render(strip, page.own()),
+                profileCredits == null ? null : creditLists.profileSection(profileCredits,
+                        page.profile().displayName(), page.profile().username(), page.own()));
     }
 
     @GetMapping("/profile/edit")

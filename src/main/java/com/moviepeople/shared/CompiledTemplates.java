@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * Templates compiled to Java at build time (jte, {@code src/main/jte}), for the markup drawn many
  * times a page where Thymeleaf's cost per expression adds up (twenty post cards a feed page). The
- * pages themselves stay Thymeleaf; they take such a part ready-made with {@code th:utext}. jte escapes
+ * Thymeleaf pages take such a part ready-made with {@code th:utext}; a few of the most visited pages
+ * are compiled templates themselves ({@link CompiledPages}). jte escapes
  * every {@code ${…}} for where it stands (text or attribute), so the output is as safe as Thymeleaf's.
  *
  * <p>A template {@code feed/post.jte} becomes the class {@code com.moviepeople.feed.JtepostGenerated}:
@@ -50,9 +51,19 @@ public class CompiledTemplates {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             parameters.put((String) namesAndValues[i], namesAndValues[i + 1]);
         }
+        return render(name, parameters);
+    }
+
+    /** Draws {@code name} with the given parameters ({@code csrf} added when missing). */
+    public String render(String name, Map<String, Object> parameters) {
         parameters.putIfAbsent("csrf", CsrfField.current());
         StringOutput output = new StringOutput(8192);
         engine.render(name, parameters, output);
         return output.toString();
+    }
+
+    /** Whether there is a compiled template of that name. */
+    public boolean hasTemplate(String name) {
+        return engine.hasTemplate(name);
     }
 }

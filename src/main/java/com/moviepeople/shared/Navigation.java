@@ -42,6 +42,11 @@ public class Navigation {
      * @param logo the logo's versioned address
      */
     public String render(Map<String, Object> nav, String logo) {
+        return templates.render("shared/navigation.jte", "bar", bar(nav, logo));
+    }
+
+    /** What the bar shows, for a page that draws it itself ({@code shared/layout.jte}). */
+    public Bar bar(Map<String, Object> nav, String logo) {
         HttpServletRequest request = RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes servlet
                 ? servlet.getRequest() : null;
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -51,12 +56,11 @@ public class Navigation {
         String username = member != null ? member.username() : authentication != null ? authentication.getName() : "";
         boolean moderator = nav != null ? count(nav, "moderator") == 1 : member != null && member.isModerator();
         Object photo = nav == null ? null : nav.get("photo");
-        Bar bar = new Bar(signedIn && !username.isEmpty(), username, moderator,
+        return new Bar(signedIn && !username.isEmpty(), username, moderator,
                 count(nav, "unreadMessages"), count(nav, "pendingRequests"), count(nav, "unreadNotifications"),
                 photo == null ? null : "/media/" + photo + "-96.jpg",
                 signedIn ? query(request) : "", logo,
                 request == null ? "" : request.getContextPath());
-        return templates.render("shared/navigation.jte", "bar", bar);
     }
 
     /** The unread-messages badge alone ({@code fragments/badges :: unreadBadge}, the live update's answer). */
@@ -79,7 +83,7 @@ public class Navigation {
         }
     }
 
-    private static long count(Map<String, Object> nav, String name) {
+    static long count(Map<String, Object> nav, String name) {
         return nav != null && nav.get(name) instanceof Number n ? n.longValue() : 0;
     }
 }
