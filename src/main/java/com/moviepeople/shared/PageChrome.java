@@ -2,6 +2,7 @@ package com.moviepeople.shared;
 
 import jakarta.servlet.ServletContext;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.ServletContextAware;
 
 import java.util.Map;
 
@@ -15,7 +16,7 @@ import java.util.Map;
  * cost more than the content of most pages.
  */
 @Component("pageChrome")
-public class PageChrome {
+public class PageChrome implements ServletContextAware {
 
     /**
      * One page's chrome.
@@ -39,11 +40,16 @@ public class PageChrome {
 
     private final CompiledTemplates templates;
     private final Navigation navigation;
-    private final ServletContext servletContext;
+    /** Null outside a web application (the generator command starts the same context without one). */
+    private ServletContext servletContext;
 
-    PageChrome(CompiledTemplates templates, Navigation navigation, ServletContext servletContext) {
+    PageChrome(CompiledTemplates templates, Navigation navigation) {
         this.templates = templates;
         this.navigation = navigation;
+    }
+
+    @Override
+    public void setServletContext(ServletContext servletContext) {
         this.servletContext = servletContext;
     }
 
@@ -56,7 +62,8 @@ public class PageChrome {
      */
     @SuppressWarnings("unchecked")
     public Chrome chrome(Map<String, Object> nav, Object success, Object error, Object canonicalUrl) {
-        Map<String, String> assets = servletContext.getAttribute("assets") instanceof Map<?, ?> map ? (Map<String, String>) map : Map.of();
+        Map<String, String> assets = servletContext != null && servletContext.getAttribute("assets") instanceof Map<?, ?> map
+                ? (Map<String, String>) map : Map.of();
         return new Chrome(navigation.bar(nav, assets.get("/images/logo.svg")), assets,
                 Navigation.count(nav, "unverifiedEmail") > 0, text(success), text(error),
                 canonicalUrl == null ? null : canonicalUrl.toString(), CsrfField.current());
