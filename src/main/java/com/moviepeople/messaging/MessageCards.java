@@ -27,6 +27,17 @@ public class MessageCards {
         return templates.render("messaging/messages.jte", "messages", messages, "otherName", view.displayName(), "times", times);
     }
 
+    /** "Load earlier messages" above the list, when there are earlier ones; {@code pageUrl} null: the conversation's address. */
+    public String loadEarlier(ConversationView view, String pageUrl) {
+        return templates.render("messaging/loadEarlier.jte", "view", view, "pageUrl", pageUrl);
+    }
+
+    /** The send form (with the refused text and the reason), or why there is none. */
+    public String sendArea(ConversationView view, boolean oob, MessageForm form, String contentError) {
+        return templates.render("messaging/sendArea.jte", "view", view, "oob", oob,
+                "content", form == null ? null : form.content(), "contentError", contentError);
+    }
+
     public String message(MessageView message, ConversationView view) {
         return templates.render("messaging/message.jte", "m", message, "otherName", view.displayName(), "times", times);
     }

@@ -39,7 +39,11 @@ class MessagesController {
     private final MemberDirectory members;
     private final RateLimiter rateLimiter;
 
-    MessagesController(MessagingService messaging, MemberDirectory members, RateLimiter rateLimiter) {
+    private final com.moviepeople.shared.Times times;
+
+    MessagesController(MessagingService messaging, MemberDirectory members, RateLimiter rateLimiter,
+                       com.moviepeople.shared.Times times) {
+        this.times = times;
         this.messaging = messaging;
         this.members = members;
         this.rateLimiter = rateLimiter;
@@ -151,6 +155,7 @@ class MessagesController {
         model.addAttribute("latest", latest);
         model.addAttribute("form", form);
         model.addAttribute("contentError", contentError);
+        model.addAttribute("times", times);
         if (!model.containsAttribute("pageUrl")) {
             model.addAttribute("pageUrl", "/messages/" + view.otherUsername());
         }
