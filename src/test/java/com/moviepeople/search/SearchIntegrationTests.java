@@ -291,8 +291,10 @@ class SearchIntegrationTests extends IntegrationTest {
     void echoesTheQueryEscaped() throws Exception {
         String html = page(search("<script>alert('x')</script> \"quoted\"", "<b>role</b>", "<i>place</i>"));
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>role</b>").doesNotContain("<i>place</i>")
-                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &quot;quoted&quot;")
-                .contains("&lt;b&gt;role&lt;/b&gt;");
+                // in the text, and in the search box's value (where quotes are escaped too)
+                .contains("data-search-echo>&lt;script&gt;alert('x')&lt;/script&gt; \"quoted\"</strong>")
+                .contains("placeholder=\"e.g. Kowalska, or documentary\" value=\"&lt;script>alert(&#39;x&#39;)&lt;/script> &#34;quoted&#34;\"")
+                .contains("data-search-echo-role>&lt;b&gt;role&lt;/b&gt;</strong>");
         // Echoed cut to the length searched for (the navigation's own box keeps what was typed, escaped).
         String longQuery = "q".repeat(10_000);
         assertThat(page(search(longQuery, null, null)))
