@@ -105,4 +105,21 @@ class TradeThesaurusTests {
     private List<String> roles(String typed) {
         return thesaurus.entriesOf(typed).stream().map(TradeThesaurus.Entry::role).toList();
     }
+
+    @Test
+    void theAsciiShortcutNormalisesAsTheGeneralPathDoes() {
+        java.util.Random random = new java.util.Random(17);
+        String alphabet = "aZ09 -_.,;'\"/\\\t\n()&+#@!?~`^%$*={}[]<>|:Mx";
+        for (int n = 0; n < 20_000; n++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(16); i > 0; i--) {
+                text.append(random.nextBoolean() ? alphabet.charAt(random.nextInt(alphabet.length())) : (char) random.nextInt(128));
+            }
+            assertThat(TradeThesaurus.normalizeAscii(text.toString())).as("%s", text)
+                    .isEqualTo(TradeThesaurus.normalizeAnyText(text.toString()));
+        }
+        assertThat(TradeThesaurus.normalize("  1st AC, Berlin-Mitte ")).isEqualTo("1st ac berlin mitte");
+        assertThat(TradeThesaurus.normalizeAscii("Łódź")).as("not ASCII: the general path").isNull();
+        assertThat(TradeThesaurus.normalize("Agnieszka Łódź-Kraków")).isEqualTo("agnieszka lodz krakow");
+    }
 }
