@@ -45,11 +45,13 @@ class SearchRepository {
     static final int FUZZY_MIN_LENGTH = 5;
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named;
     private final TradeThesaurus thesaurus;
 
-    SearchRepository(JdbcClient jdbc, TradeThesaurus thesaurus) {
+    SearchRepository(JdbcClient jdbc, org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate named, TradeThesaurus thesaurus) {
         this.thesaurus = thesaurus;
         this.jdbc = jdbc;
+        this.named = named;
     }
 
     /** A new member: name and username (their profile is still empty). Idempotent. */
@@ -107,22 +109,35 @@ class SearchRepository {
     record Found(List<Row> rows, List<FacetCount> facets) {
     }
 
+    /**
+     * The planner settings ({@link #preferIndexes}) and the search go to the server in one round trip:
+     * the JDBC driver sends both statements of the text together and the server runs them in order,
+     * so the settings are in force when it plans the search. The first result (the settings) is
+     * skipped.
+     */
     Found find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit, boolean withFacets) {
-        preferIndexes();
         Statement statement = statement(viewerId, blocked, criteria, after, limit, withFacets);
         List<FacetCount> facets = new java.util.ArrayList<>();
-        List<Row> rows = jdbc.sql(statement.sql()).params(statement.params())
-                .query((rs, n) -> {
-                    if (withFacets && n == 0) {
+        List<Row> rows = named.execute(PLANNER_SETTINGS + ";\n" + statement.sql(), statement.params(), ps -> {
+            ps.execute();
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("the search statement returned no result");
+            }
+            List<Row> found = new java.util.ArrayList<>(limit);
+            try (java.sql.ResultSet rs = ps.getResultSet()) {
+                while (rs.next()) {
+                    if (withFacets && found.isEmpty()) {
                         facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
                         facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
                     }
-                    return new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
+                    found.add(new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                             rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
                             rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
-                            rs.getString("availability"));
-                })
-                .list();
+                            rs.getString("availability")));
+                }
+            }
+            return found;
+        });
         return new Found(rows, List.copyOf(facets));
     }
 
@@ -154,10 +169,11 @@ class SearchRepository {
      * </ul>
      */
     void preferIndexes() {
-        jdbc.sql("select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', 'force_custom_plan', true),"
-                        + " set_config('max_parallel_workers_per_gather', '0', true)")
-                .query().singleRow();
+        jdbc.sql(PLANNER_SETTINGS).query().singleRow();
     }
+
+    private static final String PLANNER_SETTINGS = "select set_config('enable_seqscan', 'off', true),"
+            + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('max_parallel_workers_per_gather', '0', true)";
 
     /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
     Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {

@@ -287,6 +287,28 @@ class SearchIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from member", Long.class)).isEqualTo(3);
     }
 
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Test
+    void theSearchStatementRunsWithItsPlannerSettingsInOneRoundTrip() {
+        CurrentMember okafor = person("okafor", "Chidi Okafor", "Gaffer on features", "Gaffer", "Lagos");
+        person("other", "Someone Else", null, "Editor", "Berlin");
+        transactions.executeWithoutResult(tx -> {
+            queries.reset();
+            SearchRepository.Found found = repository.find(viewer.id(), new long[0], SearchCriteria.of("Okafor", null, null),
+                    null, 21, true);
+            assertThat(queries.count()).as("settings and search sent as one statement").isEqualTo(1);
+            assertThat(found.rows()).extracting(r -> r.card().username()).containsExactly(okafor.username());
+            assertThat(found.facets()).extracting(SearchRepository.FacetCount::label).contains("Lighting & Grip", "Lagos");
+            // The settings the search was planned with hold for the rest of this transaction only.
+            assertThat(jdbc.queryForObject("select current_setting('enable_seqscan') || ' ' || current_setting('plan_cache_mode')"
+                    + " || ' ' || current_setting('max_parallel_workers_per_gather')", String.class))
+                    .isEqualTo("off force_custom_plan 0");
+        });
+        assertThat(jdbc.queryForObject("select current_setting('enable_seqscan')", String.class)).isEqualTo("on");
+    }
+
     @Test
     void echoesTheQueryEscaped() throws Exception {
         String html = page(search("<script>alert('x')</script> \"quoted\"", "<b>role</b>", "<i>place</i>"));
