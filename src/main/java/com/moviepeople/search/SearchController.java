@@ -10,14 +10,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.nio.charset.StandardCharsets;
-
 /** GET /search: the search form, and the results when something was asked. Logged-in members only. */
 @Controller
 class SearchController {
-
-    /** The connections forms accept a way back of at most this many characters. */
-    private static final int MAX_RETURN_TO = 300;
 
     private final SearchService search;
     private final RateLimiter rateLimiter;
@@ -52,10 +47,10 @@ class SearchController {
         model.addAttribute("firstPage", cursor == null);
         model.addAttribute("departments", FilmRoles.DEPARTMENTS);
         model.addAttribute("today", availability.today());
-        model.addAttribute("returnTo", returnTo(criteria, cursor == null ? null : after.strip()));
+        model.addAttribute("returnTo", SearchLinks.returnTo(criteria, cursor == null ? null : after.strip()));
         model.addAttribute("departmentFacets", facetLinks(criteria, results, "department"));
         model.addAttribute("cityFacets", facetLinks(criteria, results, "city"));
-        model.addAttribute("withoutDepartment", criteria.department().isEmpty() ? null : url(criteria, "", criteria.location()));
+        model.addAttribute("withoutDepartment", criteria.department().isEmpty() ? null : SearchLinks.url(criteria, "", criteria.location()));
         return "search/index";
     }
 
@@ -73,54 +68,8 @@ class SearchController {
     private static java.util.List<FacetLink> facetLinks(SearchCriteria criteria, SearchResults results, String kind) {
         return results.facets().stream().filter(f -> f.kind().equals(kind))
                 .map(f -> new FacetLink(kind, f.label(), f.count(),
-                        kind.equals("department") ? url(criteria, f.label(), criteria.location()) : url(criteria, criteria.department(), f.label()),
+                        kind.equals("department") ? SearchLinks.url(criteria, f.label(), criteria.location()) : SearchLinks.url(criteria, criteria.department(), f.label()),
                         kind.equals("department") && f.label().equals(criteria.department())))
                 .toList();
-    }
-
-    /** The search of {@code criteria} with this department and location, from its first page. */
-    static String url(SearchCriteria criteria, String department, String location) {
-        StringBuilder url = new StringBuilder("/search?q=").append(encode(criteria.q()))
-                .append("&role=").append(encode(criteria.role()))
-                .append("&location=").append(encode(location));
-        if (!criteria.workedOn().isEmpty()) {
-            url.append("&workedOn=").append(encode(criteria.workedOn()));
-        }
-        if (!criteria.availableFrom().isEmpty() || !criteria.availableTo().isEmpty()) {
-            url.append("&availableFrom=").append(encode(criteria.availableFrom()))
-                    .append("&availableTo=").append(encode(criteria.availableTo()));
-            if (criteria.partly()) {
-                url.append("&partly=true");
-            }
-        }
-        if (!department.isEmpty()) {
-            url.append("&department=").append(encode(department));
-        }
-        return url.toString();
-    }
-
-    /** This page's address, for the connect buttons to come back to; null (back to the profile) when too long. */
-    static String returnTo(SearchCriteria criteria, String after) {
-        StringBuilder url = new StringBuilder(url(criteria, criteria.department(), criteria.location()));
-        if (after != null) {
-            url.append("&after=").append(encode(after));
-        }
-        return url.length() <= MAX_RETURN_TO ? url.toString() : null;
-    }
-
-    /** Percent-encodes everything but RFC 3986's unreserved characters. */
-    private static String encode(String value) {
-        StringBuilder out = new StringBuilder();
-        for (byte b : value.getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xff);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '.' || c == '_' || c == '~') {
-                out.append(c);
-            } else {
-                out.append('%').append(Character.toUpperCase(Character.forDigit((b >> 4) & 0xf, 16)))
-                        .append(Character.toUpperCase(Character.forDigit(b & 0xf, 16)));
-            }
-        }
-        return out.toString();
     }
 }
