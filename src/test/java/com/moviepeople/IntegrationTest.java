@@ -136,6 +136,7 @@ public abstract class IntegrationTest {
         ((com.github.benmanes.caffeine.cache.Cache<?, ?>) org.springframework.test.util.ReflectionTestUtils
                 .getField(memberCards, "cache")).invalidateAll();
         org.springframework.test.util.ReflectionTestUtils.invokeMethod(applicationContext.getBean("creditsCache"), "clear");
+        org.springframework.test.util.ReflectionTestUtils.invokeMethod(applicationContext.getBean("portfolioCache"), "clear");
         org.springframework.test.util.ReflectionTestUtils.invokeMethod(applicationContext.getBean("connectionService"), "forgetAllMutual");
     }
 

@@ -31,10 +31,13 @@ public class PortfolioService {
 
     private final com.moviepeople.media.Pictures pictures;
 
+    private final PortfolioCache cache;
+
     PortfolioService(PortfolioItemRepository items, ApplicationEventPublisher events, Clock clock,
                      org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.credits.Credits credits,
-                     com.moviepeople.media.Pictures pictures) {
+                     com.moviepeople.media.Pictures pictures, PortfolioCache cache) {
         this.pictures = pictures;
+        this.cache = cache;
         this.jdbc = jdbc;
         this.credits = credits;
         this.items = items;
@@ -52,8 +55,17 @@ public class PortfolioService {
     /**
      * Up to {@code limit} of the member's items older than {@code before}, newest first: one
      * statement on the index (owner_id, created_at desc, id desc), plain SQL (the profile page's read).
+     * The first page comes from {@link PortfolioCache} when it holds it (at most a minute old when
+     * another instance changed the items; never after a change made here).
      */
     public ItemsPage itemsOf(long ownerId, KeysetCursor before, int limit) {
+        if (before.isStart()) {
+            return cache.firstPage(ownerId, limit, () -> read(ownerId, before, limit));
+        }
+        return read(ownerId, before, limit);
+    }
+
+    private ItemsPage read(long ownerId, KeysetCursor before, int limit) {
         List<PortfolioItemView> found = jdbc.sql("""
                         select id, owner_id, title, description, media_url, year, credit_role, created_at, credit_id,
                                -- the stills in the same statement: "id:picture:width:height", oldest first
@@ -71,7 +83,7 @@ public class PortfolioService {
                         (Long) rs.getObject("credit_id"), stills((String[]) rs.getArray("stills").getArray())))
                 .list();
         boolean more = found.size() > limit;
-        List<PortfolioItemView> page = more ? found.subList(0, limit) : found;
+        List<PortfolioItemView> page = List.copyOf(more ? found.subList(0, limit) : found);
         PortfolioItemView last = more ? page.get(page.size() - 1) : null;
         return new ItemsPage(page, last == null ? null : new KeysetCursor(last.createdAt(), last.id()).encode());
     }
@@ -254,6 +266,7 @@ public class PortfolioService {
                         returning id""")
                 .param("item", itemId).param("picture", picture.id()).param("w", picture.width()).param("h", picture.height())
                 .query(Long.class).single();
+        events.publishEvent(new PortfolioCache.StillsChanged(ownerId));
         return new Still(id, picture.id(), picture.width(), picture.height());
     }
 
@@ -267,6 +280,7 @@ public class PortfolioService {
                 .param("still", stillId).param("item", itemId).param("owner", ownerId)
                 .query(String.class).optional().orElseThrow(NotFoundException::new);
         pictures.delete(List.of(picture));
+        events.publishEvent(new PortfolioCache.StillsChanged(ownerId));
     }
 
     private static PortfolioItemView view(long id, long ownerId, String title, String description, String mediaUrl,
