@@ -13,12 +13,11 @@ import java.util.Map;
  * {@code spring.datasource.hikari.maximum-pool-size} is set (the read replica's pool follows it).
  *
  * <p>The rule counts the database server's cores; the app's own stand in for them, which is exact
- * for the embedded database and for a server on the same machine. Measured on the 2-core benchmark
- * machine (docs/benchmarks.md, tenth session): with Hikari's default of 10, ten PostgreSQL
- * backends and their request threads contend for two cores, and the profile page served 16 %
- * fewer requests a second than with 5 (about 1,800 against 2,100 at 16 concurrent requests); a
- * request waits for a connection for a fraction of a millisecond instead. With the database on a
- * server of its own, set the key to that server's cores × 2 + 1.
+ * for the embedded database and for a server on the same machine. With the database on a server of
+ * its own, set the key to that server's cores × 2 + 1. Measured on the 2-core benchmark machine
+ * (docs/benchmarks.md, tenth session), 16 concurrent requests, two warmed JVMs interleaved: 5
+ * connections served 1 % to 7 % more page views a second than Hikari's default of 10 (profile,
+ * feed, inbox; search level), ten backends and their threads no longer contending for two cores.
  */
 class PoolSizeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
