@@ -72,4 +72,20 @@ class CompiledTemplatesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from connection where requester_id = ? and receiver_id = ?",
                 Long.class, viewer.id(), found.id())).isEqualTo(1);
     }
+
+    /** A compiled page is sent as UTF-8 bytes written piece by piece: every character intact, the length exact. */
+    @Test
+    void aCompiledPageSendsEveryCharacterAsUtf8WithItsExactLength() throws Exception {
+        CurrentMember owner = newMember("lucja");
+        CurrentMember viewer = newMember("viewer");
+        String name = "Łucja Żółkiewska-Nguyễn \uD83C\uDFAC";
+        jdbc.update("update member set display_name = ? where id = ?", name, owner.id());
+
+        MvcResult page = mvc.perform(get("/people/" + owner.username()).with(user(viewer))).andExpect(status().isOk()).andReturn();
+        byte[] body = page.getResponse().getContentAsByteArray();
+        assertThat(page.getResponse().getContentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
+        assertThat(page.getResponse().getContentLength()).isEqualTo(body.length);
+        String html = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(html).contains(name).contains("hasn’t added any work yet").contains("</html>");
+    }
 }

@@ -9,7 +9,6 @@ import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,10 +72,10 @@ class CompiledPages implements ViewResolver, Ordered {
         public void render(Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) throws IOException {
             Map<String, Object> parameters = model == null ? new HashMap<>() : new HashMap<>(model);
             parameters.put("chrome", chrome.chrome(parameters));
-            byte[] html = templates.render(template, parameters).getBytes(StandardCharsets.UTF_8);
+            gg.jte.output.Utf8ByteOutput html = templates.renderUtf8(template, parameters);
             response.setContentType(getContentType());
-            response.setContentLength(html.length);
-            response.getOutputStream().write(html);
+            response.setContentLength(html.getContentLength());
+            html.writeTo(response.getOutputStream());
         }
     }
 }

@@ -3,6 +3,7 @@ package com.moviepeople.shared;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -60,6 +61,20 @@ public class CompiledTemplates {
         StringOutput output = new StringOutput(8192);
         engine.render(name, parameters, output);
         return output.toString();
+    }
+
+    /**
+     * Draws a whole page as UTF-8 bytes, encoded piece by piece as the template writes them (jte's
+     * {@link Utf8ByteOutput}, whose length is known before anything is sent). Into one string, a
+     * single character beyond Latin-1 anywhere on the page (a dash in the markup, a name such as
+     * "Łucja") made the whole page a two-byte string, encoded again at the end: 4 % of a profile
+     * view's CPU.
+     */
+    public Utf8ByteOutput renderUtf8(String name, Map<String, Object> parameters) {
+        parameters.putIfAbsent("csrf", CsrfField.current());
+        Utf8ByteOutput output = new Utf8ByteOutput();
+        engine.render(name, parameters, output);
+        return output;
     }
 
     /** Whether there is a compiled template of that name. */
