@@ -304,9 +304,16 @@ class SearchIntegrationTests extends IntegrationTest {
             // The settings the search was planned with hold for the rest of this transaction only.
             assertThat(jdbc.queryForObject("select current_setting('enable_seqscan') || ' ' || current_setting('plan_cache_mode')"
                     + " || ' ' || current_setting('max_parallel_workers_per_gather')", String.class))
-                    .isEqualTo("off force_custom_plan 0");
+                    .isEqualTo("off force_generic_plan 0");
         });
         assertThat(jdbc.queryForObject("select current_setting('enable_seqscan')", String.class)).isEqualTo("on");
+        // A word only PostgreSQL normalises: a plan made for its value.
+        transactions.executeWithoutResult(tx -> {
+            SearchRepository.Found found = repository.find(viewer.id(), new long[0], SearchCriteria.of("Okáfor", null, null),
+                    null, 21, true);
+            assertThat(found.rows()).extracting(r -> r.card().username()).containsExactly(okafor.username());
+            assertThat(jdbc.queryForObject("select current_setting('plan_cache_mode')", String.class)).isEqualTo("force_custom_plan");
+        });
     }
 
     @Test
@@ -443,5 +450,45 @@ class SearchIntegrationTests extends IntegrationTest {
         mvc.perform(get("/search").param("q", "oliver"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void plainWordsReachTheStatementNormalisedInJavaExactlyAsTheSqlFunctionsWouldHaveIt() {
+        for (String text : List.of("okafor", "Okafor", "OKAFOR", "anna kowalska", "Film Editor", "dp2", "R2D2 unit 7")) {
+            assertThat(SearchRepository.key(text)).as(text)
+                    .isEqualTo(jdbc.queryForObject("select mp_search_words(?)", String.class, text))
+                    .isEqualTo(jdbc.queryForObject("select mp_title_key(?)", String.class, text));
+        }
+        // Anything else is left to PostgreSQL: accents, punctuation, odd spaces, a capital I (Turkish locales).
+        for (String text : List.of("Łucja", "café", "o'neil", "x-ray", "anna  kowalska", " anna", "anna ", "Ingrid", "", "ǅ")) {
+            assertThat(SearchRepository.key(text)).as(text).isNull();
+        }
+
+        SearchRepository.Statement plain = repository.statement(viewer.id(),
+                SearchCriteria.of("Okafor", "editor", "Berlin", "Night Ferry"), null, 21);
+        assertThat(plain.customPlan()).isFalse();
+        assertThat(plain.sql()).doesNotContain("mp_search_words(").doesNotContain("mp_title_key(");
+        assertThat(plain.params()).containsEntry("q0", "okafor").containsEntry("phrase", "okafor")
+                .containsEntry("l0", "berlin").containsEntry("w0", "night").containsEntry("w1", "ferry");
+
+        SearchRepository.Statement accented = repository.statement(viewer.id(), SearchCriteria.of("Łucja Okafor", null, null), null, 21);
+        assertThat(accented.customPlan()).isTrue();
+        assertThat(accented.sql()).contains("nullif(mp_search_words(:q0), '')").contains("cast(:q1 as text)");
+        assertThat(accented.params()).containsEntry("q0", "Łucja").containsEntry("q1", "okafor");
+    }
+
+    /** Past pgjdbc's fifth run on a connection the statement is prepared on the server, with its generic plan: the same answer every time. */
+    @Test
+    void aSearchRepeatedPastTheServerSidePreparedStatementAnswersTheSameEachTime() throws Exception {
+        CurrentMember exact = person("o", "Ada Okafor", "Gaffer", "Gaffer", "Lagos");
+        CurrentMember fuzzy = person("o", "Obi Okafur", null, "Editor", "Accra");
+        CurrentMember headline = person("o", "Ben Ode", "Trained under Okafor", null, null);
+        List<String> first = found("Okafor");
+        assertThat(first).containsSubsequence(exact.username(), headline.username());
+        for (int i = 0; i < 25; i++) {
+            assertThat(found("Okafor")).as("run %d", i).isEqualTo(first);
+            assertThat(found("okafur")).as("run %d", i).contains(fuzzy.username());
+            assertThat(found(null, "gaffer", "lagos")).as("run %d", i).contains(exact.username()).doesNotContain(fuzzy.username());
+        }
     }
 }
