@@ -184,8 +184,7 @@ class SearchRepository {
         jdbc.sql(PLANNER_SETTINGS).query().singleRow();
     }
 
-    private static final String PLANNER_SETTINGS = "select set_config('enable_seqscan', 'off', true),"
-            + " set_config('plan_cache_mode', 'force_custom_plan', true), set_config('max_parallel_workers_per_gather', '0', true)";
+    private static final String PLANNER_SETTINGS = plannerSettings("force_custom_plan");
 
     /**
      * The same, with one generic plan per statement shape, kept by the connection's prepared
@@ -194,8 +193,12 @@ class SearchRepository {
      * PostgreSQL's plan for "okafor" is the plan for "anna" (the same bitmap scans, measured with
      * EXPLAIN ANALYZE), without planning each search again (0.77 ms of a name search's 3 ms).
      */
-    private static final String PLANNER_SETTINGS_GENERIC = "select set_config('enable_seqscan', 'off', true),"
-            + " set_config('plan_cache_mode', 'force_generic_plan', true), set_config('max_parallel_workers_per_gather', '0', true)";
+    private static final String PLANNER_SETTINGS_GENERIC = plannerSettings("force_generic_plan");
+
+    private static String plannerSettings(String planCacheMode) {
+        return "select set_config('enable_seqscan', 'off', true), set_config('plan_cache_mode', '" + planCacheMode + "', true),"
+                + " set_config('max_parallel_workers_per_gather', '0', true)";
+    }
 
     /** The statement {@link #find} runs (also for EXPLAIN in the benchmark). */
     Statement statement(long viewerId, SearchCriteria criteria, SearchCursor after, int limit) {
@@ -289,7 +292,7 @@ class SearchRepository {
             java.util.Arrays.fill(covered, term.start(), term.end(), true);
             String names = anyPhrase(params, "t" + k + "_", term.phrases());
             where.append("\n  and (").append(fullText("p.role_fts", names)).append(" or ").append(fullText("p.text_fts", names))
-                    .append(exactly("p.role_words", bindAll(params, "x" + k + "_", term.exactRoles()))).append(")");
+                    .append(exactly("p.role_words", bind(params, "x" + k + "_", term.exactRoles()))).append(")");
         }
         for (int i = 0; i < q.size(); i++) {
             if (covered[i]) {
@@ -306,7 +309,7 @@ class SearchRepository {
         if (!roles.isEmpty()) {
             // The role asked for is a trade's term: any name of those roles, as whole words.
             where.append("\n  and (").append(fullText("p.role_fts", anyPhrase(params, "rt", thesaurus.expansion(criteria.role(), roles))))
-                    .append(exactly("p.role_words", bindAll(params, "rx", thesaurus.exactRoles(criteria.role(), roles)))).append(")");
+                    .append(exactly("p.role_words", bind(params, "rx", thesaurus.exactRoles(criteria.role(), roles)))).append(")");
         } else {
             for (String w : bind(params, "r", criteria.roleWords())) {
                 where.append("\n  and p.role_words like '% ' || ").append(w).append(" || '%'");
@@ -367,11 +370,6 @@ class SearchRepository {
     record FacetCount(String kind, String label, long count) {
     }
 
-    /** Each phrase as a parameter, normalised in SQL like the columns are. */
-    private static List<String> bindAll(Params params, String prefix, List<String> phrases) {
-        return bind(params, prefix, phrases);
-    }
-
     /** " or {@code column} is exactly one of {@code names}" (padded with spaces like the column); nothing without names. */
     private static String exactly(String column, List<String> names) {
         return names.isEmpty() ? "" : names.stream().map(n -> "' ' || " + n + " || ' '")
@@ -413,7 +411,7 @@ class SearchRepository {
     }
 
     /**
-     * Binds each word as a parameter and returns its normalised SQL form. A word that
+     * Binds each word (or phrase) as a parameter and returns its normalised SQL form. A word that
      * normalises to nothing becomes NULL, which matches nothing (never "LIKE '% %'", everything).
      */
     private static List<String> bind(Params params, String prefix, List<String> words) {
@@ -443,8 +441,8 @@ class SearchRepository {
      * What {@code mp_search_words} (V9: unaccented, lower case, punctuation and spaces as one space,
      * trimmed) and {@code mp_title_key} (V25: the same without apostrophes) make of {@code text},
      * where that is certain without asking PostgreSQL: for words of ASCII letters and digits one
-     * space apart, their lower case. Null for any other text (and for a capital I, see below). SearchIntegrationTests checks it
-     * against both functions.
+     * space apart, their lower case. Null for any other text, and for a capital I (see below).
+     * SearchIntegrationTests checks it against both functions.
      */
     static String key(String text) {
         // Not a capital I: a database with a Turkish LC_CTYPE lower-cases it to a dotless ı.

@@ -57,10 +57,7 @@ public class CompiledTemplates {
 
     /** Draws {@code name} with the given parameters ({@code csrf} added when missing). */
     public String render(String name, Map<String, Object> parameters) {
-        parameters.putIfAbsent("csrf", CsrfField.current());
-        StringOutput output = new StringOutput(8192);
-        engine.render(name, parameters, output);
-        return output.toString();
+        return render(name, parameters, new StringOutput(8192)).toString();
     }
 
     /**
@@ -71,8 +68,11 @@ public class CompiledTemplates {
      * view's CPU.
      */
     public Utf8ByteOutput renderUtf8(String name, Map<String, Object> parameters) {
+        return render(name, parameters, new Utf8ByteOutput());
+    }
+
+    private <T extends gg.jte.TemplateOutput> T render(String name, Map<String, Object> parameters, T output) {
         parameters.putIfAbsent("csrf", CsrfField.current());
-        Utf8ByteOutput output = new Utf8ByteOutput();
         engine.render(name, parameters, output);
         return output;
     }
