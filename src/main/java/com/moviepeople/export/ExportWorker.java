@@ -44,6 +44,10 @@ class ExportWorker {
     private static final String DUE = "status in ('requested', 'running') and attempts < :attempts "
             + "and (claimed_until is null or claimed_until < now())";
 
+    /** Exports whose last attempt died with its instance: the lease is over and no attempts are left. */
+    private static final String EXHAUSTED = "status in ('requested', 'running') and attempts >= :attempts "
+            + "and (claimed_until is null or claimed_until < now())";
+
     private final JdbcClient jdbc;
     private final ExportArchive archive;
     private final PrivateFiles files;
@@ -76,10 +80,14 @@ class ExportWorker {
 
     /** Builds what is due, one export after another; how many were built. */
     int runDue() {
-        giveUpOnExhausted();
-        // A read first: an idle poll writes nothing.
-        if (!jdbc.sql("select exists (select 1 from data_export where " + DUE + ")")
-                .param("attempts", ATTEMPTS).query(Boolean.class).single()) {
+        // One read first: an idle poll (every 10 s on every instance) runs nothing else, no update either.
+        boolean[] work = jdbc.sql("select exists (select 1 from data_export where " + DUE + "),"
+                        + " exists (select 1 from data_export where " + EXHAUSTED + ")")
+                .param("attempts", ATTEMPTS).query((rs, n) -> new boolean[]{rs.getBoolean(1), rs.getBoolean(2)}).single();
+        if (work[1]) {
+            giveUpOnExhausted();
+        }
+        if (!work[0]) {
             return 0;
         }
         int built = 0;
@@ -173,8 +181,7 @@ class ExportWorker {
         jdbc.sql("""
                         update data_export set status = 'failed', finished_at = now(), claimed_until = null,
                                error = coalesce(error, 'Gave up after ' || attempts || ' attempts')
-                        where status in ('requested', 'running') and attempts >= :attempts
-                          and (claimed_until is null or claimed_until < now())""")
+                        where %s""".formatted(EXHAUSTED))
                 .param("attempts", ATTEMPTS).update();
     }
 }

@@ -393,4 +393,19 @@ class ExportIntegrationTests extends IntegrationTest {
         // A failed export does not count against the day.
         requestExport(maya);
     }
+
+    @Test
+    void anIdlePollRunsOneReadAndNoUpdate() throws Exception {
+        CurrentMember maya = newMember("maya");
+        requestExport(maya);
+        onlyExportsOf(maya);
+        assertThat(worker.runDue()).isOne();
+        queries.clearWrites();
+        queries.reset();
+
+        assertThat(worker.runDue()).isZero();
+
+        assertThat(queries.count()).isOne();
+        assertThat(queries.writes()).isEmpty();
+    }
 }
