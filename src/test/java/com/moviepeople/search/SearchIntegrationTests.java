@@ -471,6 +471,11 @@ class SearchIntegrationTests extends IntegrationTest {
         assertThat(plain.params()).containsEntry("q0", "okafor").containsEntry("phrase", "okafor")
                 .containsEntry("l0", "berlin").containsEntry("w0", "night").containsEntry("w1", "ferry");
 
+        // Without name words the values are still bound normalised, but the plan is made for them.
+        SearchRepository.Statement roleAndPlace = repository.statement(viewer.id(), SearchCriteria.of(null, "editor", "Berlin"), null, 21);
+        assertThat(roleAndPlace.customPlan()).isTrue();
+        assertThat(roleAndPlace.params()).containsEntry("l0", "berlin");
+
         SearchRepository.Statement accented = repository.statement(viewer.id(), SearchCriteria.of("Łucja Okafor", null, null), null, 21);
         assertThat(accented.customPlan()).isTrue();
         assertThat(accented.sql()).contains("nullif(mp_search_words(:q0), '')").contains("cast(:q1 as text)");
