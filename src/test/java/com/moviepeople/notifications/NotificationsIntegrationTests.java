@@ -165,6 +165,9 @@ class NotificationsIntegrationTests extends IntegrationTest {
         settle(maya);
         long post = feed.publish(maya.id(), "Wrap!");
         applaud(ben, post);
+        // Each applause reaches the notifications asynchronously; the line names whichever was handled
+        // last, so Carl's waits until Ben's is in (else the line may read "Ben Tester and 1 other").
+        await().atMost(Duration.ofSeconds(10)).until(() -> page(maya, "/notifications").contains("Ben Tester</strong><span> applauded your post"));
         applaud(carl, post);
         await().atMost(Duration.ofSeconds(10)).until(() -> page(maya, "/notifications").contains("Carl Tester</strong><span> and 1 other applauded"));
         applaud(carl, post); // taken back
