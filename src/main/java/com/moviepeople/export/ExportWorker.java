@@ -40,13 +40,14 @@ class ExportWorker {
     record Claim(long id, long memberId, int attempt) {
     }
 
+    /** Exports nobody is building: not finished, and unclaimed or their builder's lease over. */
+    private static final String UNCLAIMED = "status in ('requested', 'running') and (claimed_until is null or claimed_until < now())";
+
     /** Claimable: not finished, attempts left, and no live lease. */
-    private static final String DUE = "status in ('requested', 'running') and attempts < :attempts "
-            + "and (claimed_until is null or claimed_until < now())";
+    private static final String DUE = UNCLAIMED + " and attempts < :attempts";
 
     /** Exports whose last attempt died with its instance: the lease is over and no attempts are left. */
-    private static final String EXHAUSTED = "status in ('requested', 'running') and attempts >= :attempts "
-            + "and (claimed_until is null or claimed_until < now())";
+    private static final String EXHAUSTED = UNCLAIMED + " and attempts >= :attempts";
 
     private final JdbcClient jdbc;
     private final ExportArchive archive;
@@ -78,16 +79,20 @@ class ExportWorker {
         }
     }
 
+    /** What a poll found: exports to build, and exports to give up on. */
+    private record Work(boolean due, boolean exhausted) {
+    }
+
     /** Builds what is due, one export after another; how many were built. */
     int runDue() {
         // One read first: an idle poll (every 10 s on every instance) runs nothing else, no update either.
-        boolean[] work = jdbc.sql("select exists (select 1 from data_export where " + DUE + "),"
+        Work work = jdbc.sql("select exists (select 1 from data_export where " + DUE + "),"
                         + " exists (select 1 from data_export where " + EXHAUSTED + ")")
-                .param("attempts", ATTEMPTS).query((rs, n) -> new boolean[]{rs.getBoolean(1), rs.getBoolean(2)}).single();
-        if (work[1]) {
+                .param("attempts", ATTEMPTS).query((rs, n) -> new Work(rs.getBoolean(1), rs.getBoolean(2))).single();
+        if (work.exhausted()) {
             giveUpOnExhausted();
         }
-        if (!work[0]) {
+        if (!work.due()) {
             return 0;
         }
         int built = 0;
