@@ -75,7 +75,10 @@ class CompiledPages implements ViewResolver, Ordered {
             gg.jte.output.Utf8ByteOutput html = templates.renderUtf8(template, parameters);
             response.setContentType(getContentType());
             response.setContentLength(html.getContentLength());
-            html.writeTo(response.getOutputStream());
+            // One write of the whole page: the template's output is a list of small pieces (its static
+            // parts are not copied), and each write passes through Spring Security's response
+            // wrappers, which check the content length on every call.
+            response.getOutputStream().write(html.toByteArray());
         }
     }
 }
