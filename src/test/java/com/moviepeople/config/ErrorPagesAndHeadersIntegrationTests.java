@@ -22,7 +22,7 @@ import java.net.http.HttpResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Full HTTP through Tomcat: what a browser really receives on errors, and the security headers. */
+/** Full HTTP through Tomcat: what a browser really receives on errors, the security headers, and how a page is sent. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "moviepeople.demo-data=false")
 @Import(ErrorPagesAndHeadersIntegrationTests.Failing.class)
 class ErrorPagesAndHeadersIntegrationTests {
@@ -44,6 +44,13 @@ class ErrorPagesAndHeadersIntegrationTests {
         @GetMapping("/people/test-database-down")
         String databaseDown() {
             throw new org.springframework.transaction.CannotCreateTransactionException("Could not open JDBC Connection: SECRET-HOST");
+        }
+
+        /** 60,000 characters written as a view writes them, without a length. */
+        @GetMapping("/people/test-large")
+        void large(jakarta.servlet.http.HttpServletResponse response) throws java.io.IOException {
+            response.setContentType("text/html;charset=UTF-8");
+            response.getWriter().write("x".repeat(60_000));
         }
 
         @GetMapping("/people/test-failure")
@@ -73,6 +80,17 @@ class ErrorPagesAndHeadersIntegrationTests {
     private static String cookie(HttpResponse<?> response, String name) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    @Test
+    void aPageLargerThanTomcatsDefaultBufferGoesOutWholeWithItsLength() throws Exception {
+        // ResponseBufferFilter: with Tomcat's 8 KiB buffer this page would be sent in 8 KiB chunks
+        // (Transfer-Encoding: chunked), one socket write each.
+        HttpResponse<String> page = get("/people/test-large");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).hasSize(60_000);
+        assertThat(page.headers().firstValue("Content-Length")).hasValue("60000");
+        assertThat(page.headers().firstValue("Transfer-Encoding")).isEmpty();
     }
 
     @Test
