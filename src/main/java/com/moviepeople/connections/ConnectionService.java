@@ -274,6 +274,16 @@ class ConnectionService implements Connections {
     }
 
     @Override
+    public ConnectionState stateOf(long viewerId, long otherId, Long connectionId, long requesterId, String status,
+                                   Instant respondedAt) {
+        if (viewerId == otherId) {
+            return ConnectionState.self();
+        }
+        return connectionId == null ? ConnectionState.none()
+                : stateOf(viewerId, connectionId, requesterId, status, respondedAt, now());
+    }
+
+    @Override
     public Map<Long, ConnectionState> statesBetween(long viewerId, Collection<Long> otherIds) {
         Map<Long, ConnectionState> states = new HashMap<>();
         for (Long id : otherIds) {
@@ -402,7 +412,7 @@ class ConnectionService implements Connections {
                 return new RequestResult(Outcome.ACCEPTED_THEIRS, stateOf(requesterId, accepted, now));
             }
             case "REJECTED" -> {
-                if (row.requesterId() == requesterId && inCooldown(row, now)) {
+                if (row.requesterId() == requesterId && inCooldown(row.respondedAt(), now)) {
                     return new RequestResult(Outcome.COOLDOWN, stateOf(requesterId, row, now));
                 }
                 // Cooldown over, or the one who rejected now asks: the pair's row becomes a new request.
@@ -527,19 +537,23 @@ class ConnectionService implements Connections {
     }
 
     private static ConnectionState stateOf(long viewerId, Row row, Instant now) {
-        return switch (row.status()) {
-            case "ACCEPTED" -> new ConnectionState(Kind.CONNECTED, row.id(), null);
-            case "PENDING" -> new ConnectionState(row.requesterId() == viewerId ? Kind.REQUEST_SENT : Kind.REQUEST_RECEIVED,
-                    row.id(), null);
-            case "REJECTED" -> row.requesterId() == viewerId && inCooldown(row, now)
-                    ? new ConnectionState(Kind.REJECTED_COOLDOWN, row.id(), row.respondedAt().plus(REJECTION_COOLDOWN))
+        return stateOf(viewerId, row.id(), row.requesterId(), row.status(), row.respondedAt(), now);
+    }
+
+    private static ConnectionState stateOf(long viewerId, long id, long requesterId, String status, Instant respondedAt,
+                                           Instant now) {
+        return switch (status) {
+            case "ACCEPTED" -> new ConnectionState(Kind.CONNECTED, id, null);
+            case "PENDING" -> new ConnectionState(requesterId == viewerId ? Kind.REQUEST_SENT : Kind.REQUEST_RECEIVED, id, null);
+            case "REJECTED" -> requesterId == viewerId && inCooldown(respondedAt, now)
+                    ? new ConnectionState(Kind.REJECTED_COOLDOWN, id, respondedAt.plus(REJECTION_COOLDOWN))
                     : ConnectionState.none();
-            default -> throw new IllegalStateException("Unknown connection status " + row.status());
+            default -> throw new IllegalStateException("Unknown connection status " + status);
         };
     }
 
-    private static boolean inCooldown(Row row, Instant now) {
-        return row.respondedAt() != null && now.isBefore(row.respondedAt().plus(REJECTION_COOLDOWN));
+    private static boolean inCooldown(Instant respondedAt, Instant now) {
+        return respondedAt != null && now.isBefore(respondedAt.plus(REJECTION_COOLDOWN));
     }
 
     /** Microseconds, as PostgreSQL stores them, so that keyset cursors compare exactly. */

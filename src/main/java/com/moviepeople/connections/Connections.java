@@ -46,6 +46,14 @@ public interface Connections {
     Map<Long, ConnectionState> statesBetween(long viewerId, Collection<Long> otherIds);
 
     /**
+     * {@link #stateBetween} from the columns of the documented SQL function
+     * {@code mp_connection_between(viewer, other)} (V47), for a module that joins it into its own
+     * statement: {@code connectionId} null when it returned no row.
+     */
+    ConnectionState stateOf(long viewerId, long otherId, Long connectionId, long requesterId, String status,
+                            java.time.Instant respondedAt);
+
+    /**
      * {@code requesterId} asks {@code receiverId} to connect. Accepts the receiver's own pending
      * request instead if there is one; refuses a request to oneself and during a rejection
      * cooldown; never creates a second row for the pair, even when both ask at the same moment.

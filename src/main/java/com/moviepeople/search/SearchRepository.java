@@ -34,9 +34,27 @@ import java.util.stream.IntStream;
 @Repository
 class SearchRepository {
 
-    /** One member found, with what the keyset cursor needs. */
-    record Row(MemberCard card, int relevance, String nameWords, String availability) {
+    /** One member found, with what the keyset cursor needs and the viewer's connection with them. */
+    record Row(MemberCard card, int relevance, String nameWords, String availability, Connection connection) {
     }
+
+    /**
+     * The columns of the connections module's {@code mp_connection_between} (V47) for a result:
+     * {@code id} null when there is no connection row. The module's {@code Connections.stateOf}
+     * makes the state of them.
+     */
+    record Connection(Long id, long requesterId, String status, java.time.Instant respondedAt) {
+    }
+
+    /**
+     * The connection columns of the page's rows (the relation {@code page}): joined after the
+     * limit, so only for the rows shown.
+     */
+    private static final String CONNECTION_COLUMNS = """
+            cn.id as connection_id, cn.requester_id as connection_requester_id, cn.status as connection_status,
+            cn.responded_at as connection_responded_at""";
+
+    private static final String CONNECTION_JOIN = "left join lateral mp_connection_between(:viewer, page.member_id) cn on true";
 
     /**
      * Shorter words are matched as the start of a word only: they have too few trigrams for a
@@ -142,10 +160,13 @@ class SearchRepository {
                         facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
                         facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
                     }
+                    java.sql.Timestamp respondedAt = rs.getTimestamp("connection_responded_at");
                     found.add(new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                             rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
                             rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
-                            rs.getString("availability")));
+                            rs.getString("availability"),
+                            new Connection(rs.getObject("connection_id", Long.class), rs.getLong("connection_requester_id"),
+                                    rs.getString("connection_status"), respondedAt == null ? null : respondedAt.toInstant())));
                 }
             }
             return found;
@@ -231,14 +252,20 @@ class SearchRepository {
             return new Statement(withFacets(relevance, parts, where.toString()), params, params.customPlan);
         }
         String sql = """
-                select p.member_id, p.username, p.display_name, p.headline, p.role,
-                       case when %s then p.location end as location, p.photo_id, p.name_words, s.relevance,
-                       %s as availability
-                from search_person p%s
-                cross join lateral (select %s as relevance) s
-                where %s
-                order by s.relevance desc, p.name_words, p.member_id
-                limit :limit""".formatted(LOCATION_SHOWN, parts.availability(), parts.join(), relevance, where);
+                select page.*, %6$s
+                from (
+                    select p.member_id, p.username, p.display_name, p.headline, p.role,
+                           case when %1$s then p.location end as location, p.photo_id, p.name_words, s.relevance,
+                           %2$s as availability
+                    from search_person p%3$s
+                    cross join lateral (select %4$s as relevance) s
+                    where %5$s
+                    order by s.relevance desc, p.name_words, p.member_id
+                    limit :limit
+                ) page
+                %7$s
+                order by page.relevance desc, page.name_words, page.member_id"""
+                .formatted(LOCATION_SHOWN, parts.availability(), parts.join(), relevance, where, CONNECTION_COLUMNS, CONNECTION_JOIN);
         return new Statement(sql, params, params.customPlan);
     }
 
@@ -260,8 +287,9 @@ class SearchRepository {
                     cross join lateral (select %5$s as relevance) s
                     where %6$s
                 )
-                select page.*, f.department_labels, f.department_counts, f.city_labels, f.city_counts
+                select page.*, %7$s, f.department_labels, f.department_counts, f.city_labels, f.city_counts
                 from (select * from m order by relevance desc, name_words, member_id limit :limit) page
+                %8$s
                 cross join (
                     select array_agg(label order by n desc, label) filter (where by_department) as department_labels,
                            array_agg(n order by n desc, label) filter (where by_department) as department_counts,
@@ -271,7 +299,8 @@ class SearchRepository {
                           from m group by grouping sets ((department), (city))) g
                 ) f
                 order by page.relevance desc, page.name_words, page.member_id"""
-                .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where);
+                .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where,
+                        CONNECTION_COLUMNS, CONNECTION_JOIN);
     }
 
     /** What the rows of a search have in common: the page's statement and its facets select from them. */

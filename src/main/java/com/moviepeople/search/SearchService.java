@@ -7,9 +7,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
-import java.util.Map;
 
-/** Finds people for a member: one query for the page, one for the connection states. */
+/** Finds people for a member: one statement for the page, its facets and the connection states. */
 @Service
 class SearchService {
 
@@ -52,16 +51,20 @@ class SearchService {
         if (page.isEmpty()) {
             return SearchResults.NONE;
         }
-        Map<Long, ConnectionState> states = connections.statesBetween(viewerId,
-                page.stream().map(r -> r.card().id()).toList());
         List<TradeThesaurus.Match> terms = thesaurus.find(criteria.qWords());
         boolean roleTerm = !criteria.role().isEmpty() && !thesaurus.entriesOf(criteria.role()).isEmpty();
         List<PersonResult> people = page.stream()
-                .map(r -> new PersonResult(r.card(), states.getOrDefault(r.card().id(), ConnectionState.none()), r.availability(),
+                .map(r -> new PersonResult(r.card(), connectionState(viewerId, r), r.availability(),
                         MatchReasons.of(r.card(), criteria, terms, roleTerm)))
                 .toList();
         SearchRepository.Row last = page.get(page.size() - 1);
         String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;
         return new SearchResults(true, people, next, page.size() > 1 ? found.facets() : List.of());
+    }
+
+    /** The viewer's connection state with a result, from the columns the search statement brought. */
+    private ConnectionState connectionState(long viewerId, SearchRepository.Row row) {
+        SearchRepository.Connection c = row.connection();
+        return connections.stateOf(viewerId, row.card().id(), c.id(), c.requesterId(), c.status(), c.respondedAt());
     }
 }

@@ -131,6 +131,38 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theSqlFunctionsColumnsGiveTheSameStatesAsTheJavaApi() {
+        // mp_connection_between (V47) joined into another module's statement (people search),
+        // then Connections.stateOf: the same state as stateBetween, in either direction.
+        var me = newMember("fn");
+        long connected = quickMember("connected");
+        long sent = quickMember("sent");
+        long received = quickMember("received");
+        long declinedMe = quickMember("declined");
+        long iDeclined = quickMember("ideclined");
+        long stranger = quickMember("stranger");
+        connect(connected, me.id());
+        connections.request(me.id(), sent);
+        connections.request(received, me.id());
+        connections.reject(declinedMe, connections.request(me.id(), declinedMe).state().connectionId());
+        connections.reject(me.id(), connections.request(iDeclined, me.id()).state().connectionId());
+
+        for (long other : List.of(connected, sent, received, declinedMe, iDeclined, stranger, me.id())) {
+            List<ConnectionState> viaFunction = jdbc.query("""
+                            select o.id as other, cn.id, cn.requester_id, cn.status, cn.responded_at
+                            from (select cast(? as bigint) as id) o
+                            left join lateral mp_connection_between(?, o.id) cn on true""",
+                    (rs, n) -> connections.stateOf(me.id(), rs.getLong("other"), rs.getObject("id", Long.class),
+                            rs.getLong("requester_id"), rs.getString("status"),
+                            rs.getTimestamp("responded_at") == null ? null : rs.getTimestamp("responded_at").toInstant()),
+                    other, me.id());
+            assertThat(viaFunction).as("member %d", other).containsExactly(connections.stateBetween(me.id(), other));
+        }
+        assertThat(connections.stateBetween(me.id(), declinedMe).kind()).isEqualTo(ConnectionState.Kind.REJECTED_COOLDOWN);
+        assertThat(connections.stateBetween(me.id(), iDeclined)).isEqualTo(ConnectionState.none());
+    }
+
+    @Test
     void connectionsPageWalksEveryConnectionOnceAcrossPages() throws Exception {
         var me = newMember("paged");
         Set<String> expected = new LinkedHashSet<>();
