@@ -85,19 +85,40 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
         assertThat(connections.pendingReceivedCount(anna.id())).isZero();
     }
 
-    @Test
-    void statesBetweenAnswersForManyMembersInOneQuery() {
-        var me = newMember("me");
+    /**
+     * A member in each relation to {@code me}, with the connection's id where there is one: connected,
+     * asked by me, asking me, declined my request, declined by me, and a stranger.
+     */
+    private record Cast(long connected, long connectedId, long sent, long sentId, long received, long receivedId,
+                        long declinedMe, long iDeclined, long stranger) {
+    }
+
+    private Cast everyRelationTo(long me) {
         long connected = quickMember("connected");
         long sent = quickMember("sent");
         long received = quickMember("received");
         long declinedMe = quickMember("declined");
-        long stranger = quickMember("stranger");
-        long connectedId = connect(me.id(), connected);
-        long sentId = connections.request(me.id(), sent).state().connectionId();
-        long receivedId = connections.request(received, me.id()).state().connectionId();
-        long declinedId = connections.request(me.id(), declinedMe).state().connectionId();
-        connections.reject(declinedMe, declinedId);
+        long iDeclined = quickMember("ideclined");
+        long connectedId = connect(me, connected);
+        long sentId = connections.request(me, sent).state().connectionId();
+        long receivedId = connections.request(received, me).state().connectionId();
+        connections.reject(declinedMe, connections.request(me, declinedMe).state().connectionId());
+        connections.reject(me, connections.request(iDeclined, me).state().connectionId());
+        return new Cast(connected, connectedId, sent, sentId, received, receivedId, declinedMe, iDeclined, quickMember("stranger"));
+    }
+
+    @Test
+    void statesBetweenAnswersForManyMembersInOneQuery() {
+        var me = newMember("me");
+        Cast cast = everyRelationTo(me.id());
+        long connected = cast.connected();
+        long sent = cast.sent();
+        long received = cast.received();
+        long declinedMe = cast.declinedMe();
+        long stranger = cast.stranger();
+        long connectedId = cast.connectedId();
+        long sentId = cast.sentId();
+        long receivedId = cast.receivedId();
 
         AtomicInteger statements = new AtomicInteger();
         DataSource counting = ProxyDataSourceBuilder.create(dataSource).listener(new QueryExecutionListener() {
@@ -135,19 +156,10 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
         // mp_connection_between (V47) joined into another module's statement (people search),
         // then Connections.stateOf: the same state as stateBetween, in either direction.
         var me = newMember("fn");
-        long connected = quickMember("connected");
-        long sent = quickMember("sent");
-        long received = quickMember("received");
-        long declinedMe = quickMember("declined");
-        long iDeclined = quickMember("ideclined");
-        long stranger = quickMember("stranger");
-        connect(connected, me.id());
-        connections.request(me.id(), sent);
-        connections.request(received, me.id());
-        connections.reject(declinedMe, connections.request(me.id(), declinedMe).state().connectionId());
-        connections.reject(me.id(), connections.request(iDeclined, me.id()).state().connectionId());
+        Cast cast = everyRelationTo(me.id());
 
-        for (long other : List.of(connected, sent, received, declinedMe, iDeclined, stranger, me.id())) {
+        for (long other : List.of(cast.connected(), cast.sent(), cast.received(), cast.declinedMe(), cast.iDeclined(),
+                cast.stranger(), me.id())) {
             List<ConnectionState> viaFunction = jdbc.query("""
                             select o.id as other, cn.id, cn.requester_id, cn.status, cn.responded_at
                             from (select cast(? as bigint) as id) o
@@ -158,8 +170,8 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
                     other, me.id());
             assertThat(viaFunction).as("member %d", other).containsExactly(connections.stateBetween(me.id(), other));
         }
-        assertThat(connections.stateBetween(me.id(), declinedMe).kind()).isEqualTo(ConnectionState.Kind.REJECTED_COOLDOWN);
-        assertThat(connections.stateBetween(me.id(), iDeclined)).isEqualTo(ConnectionState.none());
+        assertThat(connections.stateBetween(me.id(), cast.declinedMe()).kind()).isEqualTo(ConnectionState.Kind.REJECTED_COOLDOWN);
+        assertThat(connections.stateBetween(me.id(), cast.iDeclined())).isEqualTo(ConnectionState.none());
     }
 
     @Test
