@@ -35,7 +35,7 @@ import java.util.stream.IntStream;
 class SearchRepository {
 
     /** One member found, with what the keyset cursor needs and the viewer's connection with them. */
-    record Row(MemberCard card, int relevance, String nameWords, String availability, Connection connection) {
+    record Row(MemberCard card, int relevance, String nameWords, String availability, ConnectionColumns connection) {
     }
 
     /**
@@ -43,7 +43,7 @@ class SearchRepository {
      * {@code id} null when there is no connection row. The module's {@code Connections.stateOf}
      * makes the state of them.
      */
-    record Connection(Long id, long requesterId, String status, java.time.Instant respondedAt) {
+    record ConnectionColumns(Long id, long requesterId, String status, java.time.Instant respondedAt) {
     }
 
     /**
@@ -165,7 +165,7 @@ class SearchRepository {
                             rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
                             rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
                             rs.getString("availability"),
-                            new Connection(rs.getObject("connection_id", Long.class), rs.getLong("connection_requester_id"),
+                            new ConnectionColumns(rs.getObject("connection_id", Long.class), rs.getLong("connection_requester_id"),
                                     rs.getString("connection_status"), respondedAt == null ? null : respondedAt.toInstant())));
                 }
             }

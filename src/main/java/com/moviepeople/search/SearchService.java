@@ -64,7 +64,7 @@ class SearchService {
 
     /** The viewer's connection state with a result, from the columns the search statement brought. */
     private ConnectionState connectionState(long viewerId, SearchRepository.Row row) {
-        SearchRepository.Connection c = row.connection();
+        SearchRepository.ConnectionColumns c = row.connection();
         return connections.stateOf(viewerId, row.card().id(), c.id(), c.requesterId(), c.status(), c.respondedAt());
     }
 }
