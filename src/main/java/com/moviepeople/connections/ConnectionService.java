@@ -274,13 +274,12 @@ class ConnectionService implements Connections {
     }
 
     @Override
-    public ConnectionState stateOf(long viewerId, long otherId, Long connectionId, long requesterId, String status,
-                                   Instant respondedAt) {
+    public ConnectionState stateOf(long viewerId, long otherId, ConnectionPair pair) {
         if (viewerId == otherId) {
             return ConnectionState.self();
         }
-        return connectionId == null ? ConnectionState.none()
-                : stateOf(viewerId, connectionId, requesterId, status, respondedAt, now());
+        return pair.id() == null ? ConnectionState.none()
+                : stateOf(viewerId, pair.id(), pair.requesterId(), pair.status(), pair.respondedAt(), now());
     }
 
     @Override

@@ -46,12 +46,11 @@ public interface Connections {
     Map<Long, ConnectionState> statesBetween(long viewerId, Collection<Long> otherIds);
 
     /**
-     * {@link #stateBetween} from the columns of the documented SQL function
-     * {@code mp_connection_between(viewer, other)} (V47), for a module that joins it into its own
-     * statement: {@code connectionId} null when it returned no row.
+     * {@link #stateBetween} from the row of the documented SQL function
+     * {@code mp_connection_between(viewerId, otherId)} (V47), for a module that joins it into its own
+     * statement.
      */
-    ConnectionState stateOf(long viewerId, long otherId, Long connectionId, long requesterId, String status,
-                            java.time.Instant respondedAt);
+    ConnectionState stateOf(long viewerId, long otherId, ConnectionPair pair);
 
     /**
      * {@code requesterId} asks {@code receiverId} to connect. Accepts the receiver's own pending

@@ -35,24 +35,19 @@ import java.util.stream.IntStream;
 class SearchRepository {
 
     /** One member found, with what the keyset cursor needs and the viewer's connection with them. */
-    record Row(MemberCard card, int relevance, String nameWords, String availability, ConnectionColumns connection) {
+    record Row(MemberCard card, int relevance, String nameWords, String availability,
+               com.moviepeople.connections.ConnectionPair connection) {
     }
 
     /**
-     * The columns of the connections module's {@code mp_connection_between} (V47) for a result:
-     * {@code id} null when there is no connection row. The module's {@code Connections.stateOf}
-     * makes the state of them.
+     * The connections module's {@code mp_connection_between} (V47) for the page's rows (the relation
+     * {@code page}), its columns named for {@code ConnectionPair.read}: joined after the limit, so
+     * only for the rows shown.
      */
-    record ConnectionColumns(Long id, long requesterId, String status, java.time.Instant respondedAt) {
-    }
+    private static final String CONNECTION_PREFIX = "connection_";
 
-    /**
-     * The connection columns of the page's rows (the relation {@code page}): joined after the
-     * limit, so only for the rows shown.
-     */
-    private static final String CONNECTION_COLUMNS = """
-            cn.id as connection_id, cn.requester_id as connection_requester_id, cn.status as connection_status,
-            cn.responded_at as connection_responded_at""";
+    private static final String CONNECTION_COLUMNS = "cn.id as %1$sid, cn.requester_id as %1$srequester_id,"
+            .concat(" cn.status as %1$sstatus, cn.responded_at as %1$sresponded_at").formatted(CONNECTION_PREFIX);
 
     private static final String CONNECTION_JOIN = "left join lateral mp_connection_between(:viewer, page.member_id) cn on true";
 
@@ -160,13 +155,10 @@ class SearchRepository {
                         facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
                         facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
                     }
-                    java.sql.Timestamp respondedAt = rs.getTimestamp("connection_responded_at");
                     found.add(new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
                             rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
                             rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
-                            rs.getString("availability"),
-                            new ConnectionColumns(rs.getObject("connection_id", Long.class), rs.getLong("connection_requester_id"),
-                                    rs.getString("connection_status"), respondedAt == null ? null : respondedAt.toInstant())));
+                            rs.getString("availability"), com.moviepeople.connections.ConnectionPair.read(rs, CONNECTION_PREFIX)));
                 }
             }
             return found;

@@ -64,7 +64,6 @@ class SearchService {
 
     /** The viewer's connection state with a result, from the columns the search statement brought. */
     private ConnectionState connectionState(long viewerId, SearchRepository.Row row) {
-        SearchRepository.ConnectionColumns c = row.connection();
-        return connections.stateOf(viewerId, row.card().id(), c.id(), c.requesterId(), c.status(), c.respondedAt());
+        return connections.stateOf(viewerId, row.card().id(), row.connection());
     }
 }
