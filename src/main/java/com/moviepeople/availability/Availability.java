@@ -69,12 +69,22 @@ public class Availability {
      * The next {@value AvailabilityStrip#WEEKS} weeks of {@code ownerId} as {@code viewerId} may
      * see them (the owner always may); empty when the viewer may not know, or is not logged in.
      * One statement, so no transaction around it (a read-only transaction costs two round trips
-     * of its own on the profile page, which shows this strip).
+     * of its own). The profile page reads the same within its own statement ({@link #stripWeeks}).
      */
     public Optional<AvailabilityStrip> strip(long ownerId, Long viewerId) {
         if (viewerId == null) {
             return Optional.empty();
         }
+        StripWeeks weeks = stripWeeks();
+        return weeks.strip(repository.answers(ownerId, viewerId, weeks.weeks()));
+    }
+
+    /**
+     * The weeks of the profile's strip as of today (the first from today to Sunday, the others
+     * Monday to Sunday), for a statement of another module that joins their answers in
+     * ({@link StripWeeks}, as the profile page does): {@link #strip} without a statement of its own.
+     */
+    public StripWeeks stripWeeks() {
         LocalDate today = today();
         LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         List<AvailabilityPeriod> weeks = new ArrayList<>();
@@ -82,16 +92,7 @@ public class Availability {
             LocalDate first = monday.plusWeeks(i);
             weeks.add(new AvailabilityPeriod(first.isBefore(today) ? today : first, first.plusDays(6)));
         }
-        List<String> answers = repository.answers(ownerId, viewerId, weeks);
-        if (answers.isEmpty()) {
-            return Optional.empty();
-        }
-        List<AvailabilityStrip.Week> strip = new ArrayList<>();
-        for (int i = 0; i < weeks.size(); i++) {
-            strip.add(new AvailabilityStrip.Week(weeks.get(i).first(), weeks.get(i).last(),
-                    AvailabilityAnswer.fromSql(answers.get(i)).orElseThrow()));
-        }
-        return Optional.of(new AvailabilityStrip(List.copyOf(strip)));
+        return new StripWeeks(weeks);
     }
 
     /**

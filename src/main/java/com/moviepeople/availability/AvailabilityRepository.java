@@ -120,53 +120,29 @@ class AvailabilityRepository {
 
     /**
      * {@code viewer}'s answers about {@code owner} for the given periods, in order; no answers at
-     * all when the viewer may not know. One statement, with mp_availability's rule (V30) written out
-     * so the planner sees it: the owner's ranges across all the periods are read once (one index
-     * range), the visibility is asked once (a one-time filter), and each period sums its overlaps
-     * from those few rows. Calling mp_availability per period instead cost 0.45 ms for the profile's
-     * eight weeks, more than every other statement of the page together: a scalar SQL function with
-     * sub-selects is never inlined, so each call ran three statements of its own.
-     * AvailabilitySqlFunctionsIntegrationTests checks that both give the same answers.
+     * all when the viewer may not know. One statement: the module's documented function
+     * {@code mp_availability_periods} (V49), which asks the visibility once and gives each period
+     * mp_availability's answer (V30) from the gist index. Calling mp_availability per period
+     * instead cost 0.45 ms for the profile's eight weeks, more than every other statement of the
+     * page together: a scalar SQL function with sub-selects is never inlined, so each call ran
+     * three statements of its own. AvailabilitySqlFunctionsIntegrationTests checks that both give
+     * the same answers.
      */
+    private static final String ANSWERS = "select p.answers from (select 1) one " + StripWeeks.join(":owner", "p");
+
     List<String> answers(long owner, Long viewer, List<AvailabilityPeriod> periods) {
         if (viewer == null || periods.isEmpty()) {
             return List.of();
         }
-        LocalDate[] firsts = periods.stream().map(AvailabilityPeriod::first).toArray(LocalDate[]::new);
-        LocalDate[] lasts = periods.stream().map(AvailabilityPeriod::last).toArray(LocalDate[]::new);
-        LocalDate from = periods.stream().map(AvailabilityPeriod::first).min(LocalDate::compareTo).orElseThrow();
-        LocalDate to = periods.stream().map(AvailabilityPeriod::last).max(LocalDate::compareTo).orElseThrow();
-        return jdbc.sql("""
-                        with r as materialized (
-                            select start_date, end_date, status from availability_range
-                             where member_id = :owner and end_date >= :from and start_date <= :to)
-                        select case when a.available_days = p.last_day - p.first_day + 1 then 'available'
-                                    when a.available_days > 0 and not a.booked then 'partly'
-                                    else 'unavailable' end as answer
-                          from unnest(cast(:firsts as date[]), cast(:lasts as date[])) with ordinality as p(first_day, last_day, n)
-                         cross join lateral (
-                               select coalesce(sum(least(r.end_date, p.last_day) - greatest(r.start_date, p.first_day) + 1)
-                                                   filter (where r.status = 'AVAILABLE'), 0) as available_days,
-                                      coalesce(bool_or(r.status = 'BOOKED'), false) as booked
-                                 from r where r.end_date >= p.first_day and r.start_date <= p.last_day) a
-                         where cast(:viewer as bigint) = :owner
-                            or case coalesce((select s.visibility from availability_setting s where s.member_id = :owner), 'CONNECTIONS')
-                                   when 'EVERYONE' then true
-                                   when 'CONNECTIONS' then mp_connected(:owner, :viewer)
-                                   else false end
-                         order by p.n""")
+        StripWeeks asked = new StripWeeks(periods);
+        return jdbc.sql(ANSWERS)
                 .param("owner", owner).param("viewer", viewer)
-                .param("from", from).param("to", to)
-                .param("firsts", isoDates(firsts)).param("lasts", isoDates(lasts))
-                .query((rs, n) -> rs.getString("answer")).list();
-    }
-
-    private static String[] isoDates(LocalDate[] dates) {
-        String[] out = new String[dates.length];
-        for (int i = 0; i < dates.length; i++) {
-            out[i] = dates[i].toString();
-        }
-        return out;
+                .param("p_firsts", asked.firsts()).param("p_lasts", asked.lasts())
+                .query((rs, n) -> {
+                    java.sql.Array answers = rs.getArray("answers");
+                    return answers == null ? List.<String>of() : List.of((String[]) answers.getArray());
+                })
+                .single();
     }
 
     private static AvailabilityRange range(ResultSet rs, int row) throws SQLException {

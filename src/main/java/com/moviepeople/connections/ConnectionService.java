@@ -189,28 +189,31 @@ class ConnectionService implements Connections {
      * connections (on a cache miss) another that needs no snapshot shared with it; a read-only
      * transaction would add two round trips to every profile view.
      */
+    private static final String PROFILE_CONNECTIONS = "select %s from mp_profile_connections(:viewer, :owner) cn"
+            .formatted(ProfileConnectionRow.columns("cn", ""));
+
     @Override
     public ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample) {
-        if (viewerId == ownerId) {
-            return new ProfileConnections(connectionCount(ownerId), ConnectionState.self(), MutualConnections.NONE);
-        }
-        // The relation and the owner's count are read every time; the mutual connections, the
-        // costly part for two large networks, come from memory (see MUTUAL_CACHE).
-        ProfileConnections facts = jdbc.sql("""
-                        select coalesce((select accepted from connection_tally where member_id = :b), 0) as owner_count,
-                               c.id, c.requester_id, c.receiver_id, c.status, c.created_at, c.responded_at
-                        from (select 1) one
-                        left join connection c on %s""".formatted(PAIR))
-                .param("a", viewerId).param("b", ownerId)
-                .query((rs, n) -> new ProfileConnections(rs.getLong("owner_count"),
-                        rs.getObject("id") == null ? ConnectionState.none() : stateOf(viewerId, ROW.mapRow(rs, n), now()),
-                        MutualConnections.NONE))
+        ProfileConnectionRow row = jdbc.sql(PROFILE_CONNECTIONS)
+                .param("viewer", viewerId).param("owner", ownerId)
+                .query((rs, n) -> ProfileConnectionRow.read(rs, ""))
                 .single();
+        return profileConnections(viewerId, ownerId, row, leaveOut, sample);
+    }
+
+    @Override
+    public ProfileConnections profileConnections(long viewerId, long ownerId, ProfileConnectionRow row,
+                                                 Collection<Long> leaveOut, int sample) {
+        if (viewerId == ownerId) {
+            return new ProfileConnections(row.connectionCount(), ConnectionState.self(), MutualConnections.NONE);
+        }
+        // The relation and the owner's count are read every time (the caller's statement); the
+        // mutual connections, the costly part for two large networks, come from memory (see MUTUAL_CACHE).
         List<Long> left = leaveOut.stream().sorted().distinct().toList();
         MutualConnections mutual = mutualCache.get(
                 new MutualKey(Math.min(viewerId, ownerId), Math.max(viewerId, ownerId), left, Math.max(sample, 0)),
                 key -> mutualConnections(key.low(), key.high(), key.leaveOut(), key.sample()));
-        return new ProfileConnections(facts.connectionCount(), facts.state(), mutual);
+        return new ProfileConnections(row.connectionCount(), stateOf(viewerId, ownerId, row.pair()), mutual);
     }
 
     /** The mutual connections of two members (in id order), leaving out those given, with a sample of that size. */

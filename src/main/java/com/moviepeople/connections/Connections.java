@@ -39,6 +39,14 @@ public interface Connections {
      */
     ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample);
 
+    /**
+     * {@link #profileConnections(long, long, Collection, int)} from the row of the documented SQL
+     * function {@code mp_profile_connections(viewerId, ownerId)} (V48), for a module that joins it
+     * into its own statement: no statement of its own, except for mutual connections not in memory.
+     */
+    ProfileConnections profileConnections(long viewerId, long ownerId, ProfileConnectionRow row,
+                                          Collection<Long> leaveOut, int sample);
+
     /** How {@code viewerId} stands with {@code otherId}. */
     ConnectionState stateBetween(long viewerId, long otherId);
 

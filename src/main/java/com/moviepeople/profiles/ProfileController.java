@@ -3,9 +3,7 @@ package com.moviepeople.profiles;
 import java.util.Set;
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.blocking.Blocks;
-import com.moviepeople.connections.Connections;
 import com.moviepeople.credits.Credits;
-import com.moviepeople.availability.Availability;
 import com.moviepeople.availability.AvailabilityStrip;
 import com.moviepeople.availability.AvailabilityStrips;
 import com.moviepeople.connections.ConnectionControls;
@@ -36,11 +34,9 @@ class ProfileController {
     private static final String EDIT = "profiles/edit";
 
     private final ProfileService profiles;
-    private final Connections connections;
     private final Blocks blocks;
     private final MemberCards cards;
     private final Credits credits;
-    private final Availability availability;
     private final ConnectionControls connectionControls;
     private final AvailabilityStrips strips;
     private final CreditLists creditLists;
@@ -49,17 +45,15 @@ class ProfileController {
 
     private final com.moviepeople.shared.RateLimiter rateLimiter;
 
-    ProfileController(ProfileService profiles, Connections connections, Blocks blocks, MemberCards cards, Credits credits,
-                      Availability availability, com.moviepeople.shared.RateLimiter rateLimiter,
+    ProfileController(ProfileService profiles, Blocks blocks, MemberCards cards, Credits credits,
+                      com.moviepeople.shared.RateLimiter rateLimiter,
                       ConnectionControls connectionControls, AvailabilityStrips strips, CreditLists creditLists) {
         this.connectionControls = connectionControls;
         this.strips = strips;
         this.creditLists = creditLists;
         this.rateLimiter = rateLimiter;
-        this.availability = availability;
         this.credits = credits;
         this.profiles = profiles;
-        this.connections = connections;
         this.blocks = blocks;
         this.cards = cards;
     }
@@ -81,10 +75,8 @@ class ProfileController {
             model.addAttribute("parts", ProfileParts.NONE);
             return "profiles/show";
         }
+        ProfileConnections facts = page.connections();
         if (me != null && !page.own()) {
-            // Count, relation and mutual connections in one statement; a few names are enough
-            // (lowest ids first, so the page is stable).
-            ProfileConnections facts = connections.profileConnections(me.id(), owner, blocked, 3);
             model.addAttribute("connectionState", facts.state());
             if (page.connectionsShown()) {
                 model.addAttribute("connectionCount", facts.connectionCount());
@@ -92,12 +84,12 @@ class ProfileController {
                 model.addAttribute("mutualCards", cards.cardsFor(facts.mutual().sample()).values());
             }
         } else if (page.connectionsShown()) {
-            model.addAttribute("connectionCount", connections.connectionCount(owner));
+            model.addAttribute("connectionCount", facts.connectionCount());
         }
         // Credits with their confirmations, and the productions the viewer shares with the owner.
         model.addAttribute("credits", credits.profileCredits(owner, me == null ? null : me.id(), blocked));
-        // The next weeks as answers only, when the owner lets this viewer know (one statement).
-        AvailabilityStrip strip = availability.strip(owner, me == null ? null : me.id()).orElse(null);
+        // The next weeks as answers only, when the owner lets this viewer know (read with the page).
+        AvailabilityStrip strip = page.availabilityStrip();
         model.addAttribute("availabilityStrip", strip);
         model.addAttribute("parts", parts(page, model, strip));
         model.addAttribute("pageUrl", ServletUriComponentsBuilder.fromCurrentContextPath()

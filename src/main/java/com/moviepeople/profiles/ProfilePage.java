@@ -1,5 +1,9 @@
 package com.moviepeople.profiles;
 
+import com.moviepeople.availability.AvailabilityStrip;
+import com.moviepeople.connections.ConnectionState;
+import com.moviepeople.connections.MutualConnections;
+import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.portfolio.PortfolioItemView;
 import org.springframework.util.StringUtils;
 
@@ -11,15 +15,19 @@ import java.util.List;
  * {@code blockedByViewer} tells whether the viewer may lift the block. The profile's location and
  * website are already left out where the owner's {@link PrivacySettings} hide them from this viewer;
  * {@code connectionsShown} says whether the viewer may see the owner's connections (count and names),
- * {@code email} is the verified address when the viewer may see it, else null.
+ * {@code email} is the verified address when the viewer may see it, else null. {@code connections}
+ * are the owner's connection facts for this viewer (for anonymous visitors only the count), and
+ * {@code availabilityStrip} the next weeks when the viewer may know them, else null.
  */
 record ProfilePage(ProfileView profile, List<PortfolioItemView> items, String itemsNext, boolean itemsFromStart,
-                   boolean own, boolean blocked, boolean blockedByViewer, boolean connectionsShown, String email) {
+                   boolean own, boolean blocked, boolean blockedByViewer, boolean connectionsShown, String email,
+                   ProfileConnections connections, AvailabilityStrip availabilityStrip) {
 
     /** What a member blocked either way sees: the name and username, nothing else. */
     static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
         return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
-                null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer, false, null);
+                null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer, false, null,
+                new ProfileConnections(0, ConnectionState.none(), MutualConnections.NONE), null);
     }
 
     /** "Name — Role · Headline", for the page title and link previews. */

@@ -1,6 +1,12 @@
 package com.moviepeople.profiles;
 
 import com.moviepeople.shared.Visibility;
+import com.moviepeople.availability.AvailabilityStrip;
+import com.moviepeople.availability.StripWeeks;
+import com.moviepeople.connections.ConnectionState;
+import com.moviepeople.connections.MutualConnections;
+import com.moviepeople.connections.ProfileConnectionRow;
+import com.moviepeople.connections.ProfileConnections;
 
 import com.moviepeople.shared.KeysetCursor;
 import com.moviepeople.accounts.AccountService;
@@ -34,6 +40,7 @@ public class ProfileService {
     private final PortfolioService portfolio;
     private final Blocks blocks;
     private final com.moviepeople.connections.Connections connections;
+    private final com.moviepeople.availability.Availability availability;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
@@ -43,8 +50,10 @@ public class ProfileService {
     ProfileService(ProfileRepository profiles, MemberDirectory members, AccountService accounts,
                    PortfolioService portfolio, Blocks blocks, ApplicationEventPublisher events, Clock clock,
                    org.springframework.jdbc.core.simple.JdbcClient jdbc, com.moviepeople.media.Pictures pictures,
-                   com.moviepeople.connections.Connections connections) {
+                   com.moviepeople.connections.Connections connections,
+                   com.moviepeople.availability.Availability availability) {
         this.jdbc = jdbc;
+        this.availability = availability;
         this.connections = connections;
         this.pictures = pictures;
         this.profiles = profiles;
@@ -90,53 +99,77 @@ public class ProfileService {
      * read-only transaction costs two round trips of its own).
      */
     ProfilePage page(String username, Long viewerId, java.util.Set<Long> blockedEitherWay, KeysetCursor itemsBefore) {
-        PageRow row = pageRow(username).orElseThrow(NotFoundException::new);
+        StripWeeks weeks = availability.stripWeeks();
+        PageRow row = pageRow(username, viewerId, weeks).orElseThrow(NotFoundException::new);
         ProfileView profile = row.profile();
         if (viewerId != null && viewerId != profile.memberId() && blockedEitherWay.contains(profile.memberId())) {
             return ProfilePage.minimal(profile, blocks.hasBlocked(viewerId, profile.memberId()));
         }
-        Visibility.Viewer viewer = viewerOf(viewerId, profile.memberId(), row.privacy());
         PrivacySettings privacy = row.privacy();
+        Visibility.Viewer viewer = viewerId == null ? Visibility.Viewer.ANONYMOUS
+                : viewerId == profile.memberId() ? Visibility.Viewer.OWNER
+                : row.connections().pair().connected() ? Visibility.Viewer.CONNECTION : Visibility.Viewer.MEMBER;
         ProfileView shown = new ProfileView(profile.memberId(), profile.username(), profile.displayName(), profile.headline(),
                 profile.role(), privacy.location().shows(viewer) ? profile.location() : null, profile.bio(),
                 privacy.website().shows(viewer) ? profile.website() : null, profile.photoId());
         PortfolioService.ItemsPage items = portfolio.itemsOf(profile.memberId(), itemsBefore, ITEMS_PER_PAGE);
+        // The owner's connections for this viewer: count and relation from the row, the mutual
+        // connections (members blocked either way left out, a few names) from the connections module.
+        ProfileConnections facts = viewerId == null
+                ? new ProfileConnections(row.connections().connectionCount(), ConnectionState.none(), MutualConnections.NONE)
+                : connections.profileConnections(viewerId, profile.memberId(), row.connections(), blockedEitherWay, MUTUAL_SAMPLE);
         return new ProfilePage(shown, items.items(), items.nextCursor(), itemsBefore.isStart(),
                 viewer == Visibility.Viewer.OWNER, false, false, privacy.connectionsList().shows(viewer),
-                privacy.email().shows(viewer) ? row.verifiedEmail() : null);
+                privacy.email().shows(viewer) ? row.verifiedEmail() : null, facts, row.availability().orElse(null));
     }
 
-    /** Who {@code viewerId} is to the owner, asking the connections module only when a choice depends on it. */
-    private Visibility.Viewer viewerOf(Long viewerId, long ownerId, PrivacySettings privacy) {
-        if (viewerId == null) {
-            return Visibility.Viewer.ANONYMOUS;
-        }
-        if (viewerId == ownerId) {
-            return Visibility.Viewer.OWNER;
-        }
-        return privacy.dependsOnConnection() && connections.areConnected(viewerId, ownerId)
-                ? Visibility.Viewer.CONNECTION : Visibility.Viewer.MEMBER;
+    /** Mutual connections named on a profile; the rest are counted. */
+    static final int MUTUAL_SAMPLE = 3;
+
+    /**
+     * The profile page's read: the profile, the owner's privacy choices and their verified address,
+     * the owner's connection count and relation to the viewer, and the availability strip the viewer
+     * may see (empty when they may not know).
+     */
+    private record PageRow(ProfileView profile, PrivacySettings privacy, String verifiedEmail,
+                           ProfileConnectionRow connections, Optional<AvailabilityStrip> availability) {
     }
 
-    /** The profile page's read: the profile, the owner's privacy choices and their verified address. */
-    private record PageRow(ProfileView profile, PrivacySettings privacy, String verifiedEmail) {
-    }
+    private static final String CONNECTION_PREFIX = "connection_";
 
-    private Optional<PageRow> pageRow(String username) {
+    private static final String PAGE_ROW = """
+            select p.member_id, p.username, p.display_name, p.headline, p.role, p.location, p.bio, p.website,
+                   p.photo_id, p.connections_list_visibility, p.location_visibility, p.website_visibility,
+                   p.email_visibility, p.verified_email, %s, strip.answers as strip_answers
+            from member_profile p
+            cross join lateral mp_profile_connections(cast(:viewer as bigint), p.member_id) cn
+            %s
+            where p.username = cast(:u as citext)"""
+            .formatted(ProfileConnectionRow.columns("cn", CONNECTION_PREFIX), StripWeeks.join("p.member_id", "strip"));
+
+    /**
+     * One statement for everything the page reads about its owner besides the portfolio (kept in
+     * memory): the documented view {@code member_profile} (V28), with the connections module's
+     * {@code mp_profile_connections} (V48) and the availability module's
+     * {@code mp_availability_periods} (V49) joined in, where asking their Java APIs cost two more
+     * statements per view (issue 17). Their rules stay theirs: the modules' APIs turn the columns
+     * into the facts shown.
+     */
+    private Optional<PageRow> pageRow(String username, Long viewerId, StripWeeks weeks) {
         if (username == null || username.isBlank() || username.strip().length() > com.moviepeople.accounts.UsernameRules.MAX_LENGTH) {
             return Optional.empty();
         }
-        return jdbc.sql("""
-                        select member_id, username, display_name, headline, role, location, bio, website, photo_id,
-                               connections_list_visibility, location_visibility, website_visibility, email_visibility, verified_email
-                        from member_profile where username = cast(:u as citext)""")
+        return jdbc.sql(PAGE_ROW)
                 .param("u", username.strip())
+                .param("viewer", viewerId, java.sql.Types.BIGINT)
+                .param("strip_firsts", weeks.firsts()).param("strip_lasts", weeks.lasts())
                 .query((rs, n) -> new PageRow(new ProfileView(rs.getLong("member_id"), rs.getString("username"),
                         rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
                         rs.getString("location"), rs.getString("bio"), rs.getString("website"), rs.getString("photo_id")),
                         PrivacySettings.of(rs.getString("connections_list_visibility"), rs.getString("location_visibility"),
                                 rs.getString("website_visibility"), rs.getString("email_visibility")),
-                        rs.getString("verified_email")))
+                        rs.getString("verified_email"), ProfileConnectionRow.read(rs, CONNECTION_PREFIX),
+                        weeks.strip(rs, "strip_answers")))
                 .optional();
     }
 

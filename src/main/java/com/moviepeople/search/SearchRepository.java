@@ -46,8 +46,8 @@ class SearchRepository {
      */
     private static final String CONNECTION_PREFIX = "connection_";
 
-    private static final String CONNECTION_COLUMNS = "cn.id as %1$sid, cn.requester_id as %1$srequester_id,"
-            .concat(" cn.status as %1$sstatus, cn.responded_at as %1$sresponded_at").formatted(CONNECTION_PREFIX);
+    private static final String CONNECTION_COLUMNS =
+            com.moviepeople.connections.ConnectionPair.columns("cn", CONNECTION_PREFIX);
 
     private static final String CONNECTION_JOIN = "left join lateral mp_connection_between(:viewer, page.member_id) cn on true";
 

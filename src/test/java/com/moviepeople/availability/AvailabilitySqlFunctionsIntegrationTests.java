@@ -15,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The two SQL forms of the rule agree: mp_availability (V30, the profile's strip and the API) and
  * mp_available_to (V31, inlined into searches), on random calendars and periods, and on who may know;
- * and so does the profile strip's statement, which writes the rule out for several periods at once.
+ * and so does mp_availability_periods (V49, the profile strip's form, joined into the profile page's
+ * statement), which writes the rule out for several periods at once.
  */
 class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
 
@@ -24,7 +25,7 @@ class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
 
     private static final LocalDate START = LocalDate.of(2031, 1, 1);
 
-    /** The strip's statement for the periods, or the scalar function's answer period by period. */
+    /** The strip's function for the periods (through the repository), or the scalar function's answer period by period. */
     private void assertTheStripStatementAgrees(long member, Long viewer, List<AvailabilityPeriod> periods) {
         List<String> expected = new ArrayList<>();
         for (AvailabilityPeriod p : periods) {

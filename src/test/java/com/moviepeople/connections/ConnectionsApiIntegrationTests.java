@@ -173,6 +173,41 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void theProfileFunctionGivesTheCountAndTheSameStateAsTheJavaApi() {
+        // mp_profile_connections (V48), joined into the profile page's statement, then
+        // Connections.profileConnections with its row: the owner's count and the state between
+        // the two, as the Java API gives them, whoever looks.
+        var me = newMember("profilefn");
+        Cast cast = everyRelationTo(me.id());
+        long fans = quickMember("fan");
+        connect(fans, cast.connected());
+        connect(quickMember("fan"), cast.connected());
+
+        for (long owner : List.of(cast.connected(), cast.sent(), cast.received(), cast.declinedMe(), cast.iDeclined(),
+                cast.stranger(), me.id())) {
+            ProfileConnectionRow row = profileRow(me.id(), owner);
+            ProfileConnections facts = connections.profileConnections(me.id(), owner, row, Set.of(), 3);
+            assertThat(facts.state()).as("member %d", owner).isEqualTo(connections.stateBetween(me.id(), owner));
+            assertThat(facts.connectionCount()).as("member %d", owner).isEqualTo(connections.connectionCount(owner));
+            assertThat(row.pair().connected()).as("member %d", owner).isEqualTo(connections.areConnected(me.id(), owner));
+        }
+        assertThat(profileRow(me.id(), cast.connected()).connectionCount()).isEqualTo(3);
+        assertThat(profileRow(me.id(), me.id()).pair().id()).as("no relation to oneself").isNull();
+        // An anonymous visitor (null viewer): the count, and no row for the pair. least(null, x)
+        // is x in PostgreSQL, so without its guard the function would look for a pair (x, x).
+        ProfileConnectionRow anonymous = profileRow(null, cast.connected());
+        assertThat(anonymous.connectionCount()).isEqualTo(3);
+        assertThat(anonymous.pair().id()).isNull();
+        assertThat(anonymous.pair().connected()).isFalse();
+    }
+
+    private ProfileConnectionRow profileRow(Long viewer, long owner) {
+        return jdbc.queryForObject("select " + ProfileConnectionRow.columns("cn", "x_")
+                        + " from mp_profile_connections(cast(? as bigint), ?) cn",
+                (rs, n) -> ProfileConnectionRow.read(rs, "x_"), viewer, owner);
+    }
+
+    @Test
     void connectionsPageWalksEveryConnectionOnceAcrossPages() throws Exception {
         var me = newMember("paged");
         Set<String> expected = new LinkedHashSet<>();

@@ -77,6 +77,10 @@ class PrivacyIntegrationTests extends IntegrationTest {
             assertThat(html.contains("data-field=\"email\"")).as("e-mail, " + who).isEqualTo(shown);
             assertThat(html.contains(w.owner().username() + "@example.com")).as("e-mail anywhere, " + who).isEqualTo(shown);
             assertThat(html.contains("data-connection-count")).as("connection count, " + who).isEqualTo(shown);
+            if (shown) {
+                // The count comes with the page's own statement (V48), for anonymous visitors too.
+                assertThat(html).as("the owner's two connections, " + who).contains("data-connection-count>2 connections</p>");
+            }
             if (entry.getKey() == Viewer.MEMBER) {
                 assertThat(html.contains("data-mutual-count")).as("connections in common, " + who).isEqualTo(shown);
             }
