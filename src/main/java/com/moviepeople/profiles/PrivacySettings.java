@@ -2,7 +2,6 @@ package com.moviepeople.profiles;
 
 import com.moviepeople.shared.Visibility;
 
-import java.util.stream.Stream;
 
 /**
  * Who sees what of a member's profile (issue 23): their list and count of connections, location,
@@ -18,10 +17,5 @@ public record PrivacySettings(Visibility connectionsList, Visibility location, V
         return new PrivacySettings(Visibility.parse(connectionsList).orElse(DEFAULT.connectionsList()),
                 Visibility.parse(location).orElse(DEFAULT.location()), Visibility.parse(website).orElse(DEFAULT.website()),
                 Visibility.parse(email).orElse(DEFAULT.email()));
-    }
-
-    /** Whether telling a member from a connection matters (one more question to the connections module). */
-    boolean dependsOnConnection() {
-        return Stream.of(connectionsList, location, website, email).anyMatch(v -> v == Visibility.CONNECTIONS);
     }
 }
