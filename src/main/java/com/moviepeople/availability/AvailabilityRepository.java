@@ -118,6 +118,8 @@ class AvailabilityRepository {
         return member.map(id -> upcoming(id, today));
     }
 
+    private static final String ANSWERS = "select p.answers from (select 1) one " + StripWeeks.join(":owner", "p");
+
     /**
      * {@code viewer}'s answers about {@code owner} for the given periods, in order; no answers at
      * all when the viewer may not know. One statement: the module's documented function
@@ -128,8 +130,6 @@ class AvailabilityRepository {
      * three statements of its own. AvailabilitySqlFunctionsIntegrationTests checks that both give
      * the same answers.
      */
-    private static final String ANSWERS = "select p.answers from (select 1) one " + StripWeeks.join(":owner", "p");
-
     List<String> answers(long owner, Long viewer, List<AvailabilityPeriod> periods) {
         if (viewer == null || periods.isEmpty()) {
             return List.of();

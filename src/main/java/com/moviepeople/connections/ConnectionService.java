@@ -184,14 +184,14 @@ class ConnectionService implements Connections {
         return new MutualConnections(rows.get(0)[1], ids);
     }
 
-    /**
-     * No transaction of its own: the relation and count are one statement, and the mutual
-     * connections (on a cache miss) another that needs no snapshot shared with it; a read-only
-     * transaction would add two round trips to every profile view.
-     */
     private static final String PROFILE_CONNECTIONS = "select %s from mp_profile_connections(:viewer, :owner) cn"
             .formatted(ProfileConnectionRow.columns("cn", ""));
 
+    /**
+     * No transaction of its own: the relation and count are one statement (V48), and the mutual
+     * connections (on a cache miss) another that needs no snapshot shared with it; a read-only
+     * transaction would add two round trips to every view.
+     */
     @Override
     public ProfileConnections profileConnections(long viewerId, long ownerId, Collection<Long> leaveOut, int sample) {
         ProfileConnectionRow row = jdbc.sql(PROFILE_CONNECTIONS)
