@@ -202,8 +202,11 @@ class ConnectionService implements Connections {
     }
 
     @Override
-    public ProfileConnections profileConnections(long viewerId, long ownerId, ProfileConnectionRow row,
+    public ProfileConnections profileConnections(Long viewerId, long ownerId, ProfileConnectionRow row,
                                                  Collection<Long> leaveOut, int sample) {
+        if (viewerId == null) {
+            return new ProfileConnections(row.connectionCount(), ConnectionState.none(), MutualConnections.NONE);
+        }
         if (viewerId == ownerId) {
             return new ProfileConnections(row.connectionCount(), ConnectionState.self(), MutualConnections.NONE);
         }

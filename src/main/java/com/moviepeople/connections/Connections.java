@@ -43,8 +43,9 @@ public interface Connections {
      * {@link #profileConnections(long, long, Collection, int)} from the row of the documented SQL
      * function {@code mp_profile_connections(viewerId, ownerId)} (V48), for a module that joins it
      * into its own statement: no statement of its own, except for mutual connections not in memory.
+     * {@code viewerId} null for an anonymous visitor, who gets the count only.
      */
-    ProfileConnections profileConnections(long viewerId, long ownerId, ProfileConnectionRow row,
+    ProfileConnections profileConnections(Long viewerId, long ownerId, ProfileConnectionRow row,
                                           Collection<Long> leaveOut, int sample);
 
     /** How {@code viewerId} stands with {@code otherId}. */

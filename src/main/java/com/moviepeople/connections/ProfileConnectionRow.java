@@ -6,7 +6,7 @@ import java.sql.SQLException;
 /**
  * The row of the module's documented SQL function {@code mp_profile_connections(viewer, owner)}
  * (V48) as another module's statement reads it (the profile page joins it into its own
- * statement), for {@link Connections#profileConnections(long, long, ProfileConnectionRow, java.util.Collection, int)}:
+ * statement), for {@link Connections#profileConnections(Long, long, ProfileConnectionRow, java.util.Collection, int)}:
  * the owner's number of accepted connections, and the connection between the two ({@code id} null
  * when there is none, when the viewer is anonymous, or is the owner).
  */

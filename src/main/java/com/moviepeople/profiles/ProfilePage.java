@@ -1,8 +1,6 @@
 package com.moviepeople.profiles;
 
 import com.moviepeople.availability.AvailabilityStrip;
-import com.moviepeople.connections.ConnectionState;
-import com.moviepeople.connections.MutualConnections;
 import com.moviepeople.connections.ProfileConnections;
 import com.moviepeople.portfolio.PortfolioItemView;
 import org.springframework.util.StringUtils;
@@ -27,7 +25,7 @@ record ProfilePage(ProfileView profile, List<PortfolioItemView> items, String it
     static ProfilePage minimal(ProfileView profile, boolean blockedByViewer) {
         return new ProfilePage(new ProfileView(profile.memberId(), profile.username(), profile.displayName(),
                 null, null, null, null, null, null), List.of(), null, true, false, true, blockedByViewer, false, null,
-                new ProfileConnections(0, ConnectionState.none(), MutualConnections.NONE), null);
+                ProfileConnections.NONE, null);
     }
 
     /** "Name — Role · Headline", for the page title and link previews. */

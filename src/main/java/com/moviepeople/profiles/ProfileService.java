@@ -3,8 +3,6 @@ package com.moviepeople.profiles;
 import com.moviepeople.shared.Visibility;
 import com.moviepeople.availability.AvailabilityStrip;
 import com.moviepeople.availability.StripWeeks;
-import com.moviepeople.connections.ConnectionState;
-import com.moviepeople.connections.MutualConnections;
 import com.moviepeople.connections.ProfileConnectionRow;
 import com.moviepeople.connections.ProfileConnections;
 
@@ -115,9 +113,8 @@ public class ProfileService {
         PortfolioService.ItemsPage items = portfolio.itemsOf(profile.memberId(), itemsBefore, ITEMS_PER_PAGE);
         // The owner's connections for this viewer: count and relation from the row, the mutual
         // connections (members blocked either way left out, a few names) from the connections module.
-        ProfileConnections facts = viewerId == null
-                ? new ProfileConnections(row.connections().connectionCount(), ConnectionState.none(), MutualConnections.NONE)
-                : connections.profileConnections(viewerId, profile.memberId(), row.connections(), blockedEitherWay, MUTUAL_SAMPLE);
+        ProfileConnections facts = connections.profileConnections(viewerId, profile.memberId(), row.connections(),
+                blockedEitherWay, MUTUAL_SAMPLE);
         return new ProfilePage(shown, items.items(), items.nextCursor(), itemsBefore.isStart(),
                 viewer == Visibility.Viewer.OWNER, false, false, privacy.connectionsList().shows(viewer),
                 privacy.email().shows(viewer) ? row.verifiedEmail() : null, facts, row.availability().orElse(null));

@@ -199,6 +199,8 @@ class ConnectionsApiIntegrationTests extends IntegrationTest {
         assertThat(anonymous.connectionCount()).isEqualTo(3);
         assertThat(anonymous.pair().id()).isNull();
         assertThat(anonymous.pair().connected()).isFalse();
+        assertThat(connections.profileConnections(null, cast.connected(), anonymous, Set.of(), 3))
+                .isEqualTo(new ProfileConnections(3, ConnectionState.none(), MutualConnections.NONE));
     }
 
     private ProfileConnectionRow profileRow(Long viewer, long owner) {
