@@ -569,21 +569,27 @@ class CallService implements Calls {
 
     // --- mine ------------------------------------------------------------------------------
 
-    /** The member's applications, newest first (keyset pages), each with the call. */
+    /** A page of one of the member's own lists, newest first, and the cursor of the next page (null on the last). */
+    record MinePage<T>(List<T> items, String next) {
+    }
+
+    /** The member's applications before {@code before}, newest first, each with its call: one page. */
     @Transactional(readOnly = true)
-    List<MyApplication> myApplications(long memberId, int limit) {
+    MinePage<MyApplication> myApplications(long memberId, KeysetCursor before, int pageSize) {
         record M(long id, long callId, String status, java.time.Instant at) {
         }
-        List<M> mine = jdbc.sql("""
+        List<M> rows = jdbc.sql("""
                         select id, call_id, status, created_at from call_application
-                        where applicant_id = :me order by created_at desc, id desc limit :n""")
-                .param("me", memberId).param("n", limit)
+                        where applicant_id = :me and (created_at, id) < (:at, :id)
+                        order by created_at desc, id desc limit :n""")
+                .param("me", memberId).param("at", Timestamp.from(before.at())).param("id", before.id()).param("n", pageSize + 1)
                 .query((rs, n) -> new M(rs.getLong("id"), rs.getLong("call_id"), rs.getString("status"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
-        if (mine.isEmpty()) {
-            return List.of();
+        if (rows.isEmpty()) {
+            return new MinePage<>(List.of(), null);
         }
+        List<M> mine = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
         Map<Long, CallView> calls = new LinkedHashMap<>();
         views(jdbc.sql(CALL_COLUMNS + """
                         , 0 as applications
@@ -597,18 +603,23 @@ class CallService implements Calls {
                 result.add(new MyApplication(m.id(), call, m.status(), m.at()));
             }
         }
-        return result;
+        M last = mine.get(mine.size() - 1);
+        return new MinePage<>(result, rows.size() > pageSize ? new KeysetCursor(last.at(), last.id()).encode() : null);
     }
 
-    /** The calls the member posted, newest first, with their number of applications. */
+    /** The calls the member posted before {@code before}, newest first, with their number of applications: one page. */
     @Transactional(readOnly = true)
-    List<CallView> myCalls(long memberId, int limit) {
-        return views(jdbc.sql(CALL_COLUMNS + """
+    MinePage<CallView> myCalls(long memberId, KeysetCursor before, int pageSize) {
+        List<Row> rows = jdbc.sql(CALL_COLUMNS + """
                         , (select count(*) from call_application a where a.call_id = c.id) as applications
                         from crew_call c left join production p on p.id = c.production_id
-                        where c.poster_id = :me and c.status <> 'REMOVED'
+                        where c.poster_id = :me and c.status <> 'REMOVED' and (c.created_at, c.id) < (:at, :id)
                         order by c.created_at desc, c.id desc limit :n""")
-                .param("me", memberId).param("n", limit).query((rs, n) -> row(rs, true)).list());
+                .param("me", memberId).param("at", Timestamp.from(before.at())).param("id", before.id()).param("n", pageSize + 1)
+                .query((rs, n) -> row(rs, true)).list();
+        List<Row> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new MinePage<>(views(page), rows.size() > pageSize ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
     }
 
     // --- helpers ---------------------------------------------------------------------------

@@ -193,10 +193,19 @@ class CallsController {
         return "redirect:/calls/{id}";
     }
 
+    /**
+     * The member's applications and the calls they posted, each list newest first in keyset pages
+     * of its own ({@code applicationsBefore}, {@code postedBefore}): paging one keeps the other where it is.
+     */
     @GetMapping("/calls/mine")
-    String mine(@AuthenticationPrincipal CurrentMember me, Model model) {
-        model.addAttribute("applications", calls.myApplications(me.id(), 100));
-        model.addAttribute("posted", calls.myCalls(me.id(), 50));
+    String mine(@AuthenticationPrincipal CurrentMember me, @RequestParam(required = false) String applicationsBefore,
+                @RequestParam(required = false) String postedBefore, Model model) {
+        KeysetCursor applicationsCursor = KeysetCursor.decodeOrStart(applicationsBefore);
+        KeysetCursor postedCursor = KeysetCursor.decodeOrStart(postedBefore);
+        model.addAttribute("applications", calls.myApplications(me.id(), applicationsCursor, CallService.PAGE_SIZE));
+        model.addAttribute("posted", calls.myCalls(me.id(), postedCursor, CallService.PAGE_SIZE));
+        model.addAttribute("applicationsBefore", applicationsCursor.isStart() ? null : applicationsCursor.encode());
+        model.addAttribute("postedBefore", postedCursor.isStart() ? null : postedCursor.encode());
         return "calls/mine";
     }
 }

@@ -202,6 +202,93 @@ class CallsIntegrationTests extends IntegrationTest {
         assertThat(second.split("data-call-id=", -1).length - 1).isEqualTo(2);
     }
 
+    /** The ids of the list marked {@code list} (data-my-applications or data-my-calls), in page order. */
+    private static List<Long> ids(String html, String list, String idAttribute) {
+        int start = html.indexOf(list);
+        if (start < 0) {
+            return List.of();
+        }
+        String part = html.substring(start, html.indexOf("</ul>", start));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(idAttribute + "=\"(\\d+)\"").matcher(part);
+        List<Long> ids = new ArrayList<>();
+        while (m.find()) {
+            ids.add(Long.parseLong(m.group(1)));
+        }
+        return ids;
+    }
+
+    /** The value of {@code param} in the link marked {@code marker}. */
+    private static String cursorOf(String html, String marker, String param) {
+        int link = html.indexOf(marker);
+        assertThat(link).as(marker).isPositive();
+        String tag = html.substring(html.lastIndexOf("<a", link), html.indexOf(">", link));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("[?&;]" + param + "=([^&\"]+)").matcher(tag);
+        assertThat(m.find()).as(param + " in " + tag).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void myApplicationsAndMyCallsComeNewestFirstInKeysetPagesOfTheirOwn() throws Exception {
+        cleanDatabase();
+        CurrentMember other = newMember("otherposter");
+        CurrentMember me = newMember("busycrew");
+        List<Long> applied = new ArrayList<>();
+        List<Long> posted = new ArrayList<>();
+        for (int i = 0; i < CallService.PAGE_SIZE + 1; i++) {
+            long call = insertCall(other, "Runner", "Paris", false, 10, 12, 5);
+            // Minutes apart, oldest first, so that the newest is the last inserted.
+            applied.add(jdbc.queryForObject("""
+                            insert into call_application (call_id, applicant_id, created_at)
+                            values (?, ?, now() - make_interval(mins => ?)) returning id""",
+                    Long.class, call, me.id(), 100 - i));
+            long mine = insertCall(me, "Gaffer", "Berlin", false, 30, 35, 20);
+            jdbc.update("update crew_call set created_at = now() - make_interval(mins => ?) where id = ?", 100 - i, mine);
+            posted.add(mine);
+        }
+        java.util.Collections.reverse(applied);
+        java.util.Collections.reverse(posted);
+
+        String first = page(me, get("/calls/mine"));
+        assertThat(ids(first, "data-my-applications", "data-application-id")).as("newest first, one page")
+                .isEqualTo(applied.subList(0, CallService.PAGE_SIZE));
+        assertThat(ids(first, "data-my-calls", "data-call-id")).isEqualTo(posted.subList(0, CallService.PAGE_SIZE));
+        assertThat(first).doesNotContain("data-applications-newest").doesNotContain("data-posted-newest");
+
+        // Older applications: the last one, and my calls stay on their first page.
+        String applicationsCursor = cursorOf(first, "data-applications-older", "applicationsBefore");
+        String second = page(me, get("/calls/mine").param("applicationsBefore", applicationsCursor));
+        assertThat(ids(second, "data-my-applications", "data-application-id")).isEqualTo(applied.subList(CallService.PAGE_SIZE, applied.size()));
+        assertThat(ids(second, "data-my-calls", "data-call-id")).isEqualTo(posted.subList(0, CallService.PAGE_SIZE));
+        assertThat(second).doesNotContain("data-applications-older").contains("data-applications-newest").contains("data-posted-older");
+
+        // Older calls from there: the last call, and the applications keep their page.
+        String postedCursor = cursorOf(second, "data-posted-older", "postedBefore");
+        assertThat(cursorOf(second, "data-posted-older", "applicationsBefore")).isEqualTo(applicationsCursor);
+        String third = page(me, get("/calls/mine").param("applicationsBefore", applicationsCursor).param("postedBefore", postedCursor));
+        assertThat(ids(third, "data-my-calls", "data-call-id")).isEqualTo(posted.subList(CallService.PAGE_SIZE, posted.size()));
+        assertThat(ids(third, "data-my-applications", "data-application-id")).isEqualTo(applied.subList(CallService.PAGE_SIZE, applied.size()));
+        assertThat(third).doesNotContain("data-posted-older").contains("data-posted-newest");
+
+        // A cursor past the end: an empty page that says so, not the first-use empty state's invitation.
+        jdbc.update("delete from call_application where id = ?", applied.get(applied.size() - 1));
+        String past = page(me, get("/calls/mine").param("applicationsBefore", applicationsCursor));
+        assertThat(past).contains("No older applications.").doesNotContain("You have not applied").contains("data-applications-newest");
+
+        // A forged or broken cursor is the first page, never an error.
+        for (String forged : List.of("%%%", "bm90LWEtY3Vyc29y", "x".repeat(200))) {
+            MvcResult result = mvc.perform(get("/calls/mine").param("applicationsBefore", forged).param("postedBefore", forged)
+                    .with(user(me))).andReturn();
+            assertThat(result.getResponse().getStatus()).isEqualTo(200);
+            assertThat(ids(result.getResponse().getContentAsString(), "data-my-applications", "data-application-id"))
+                    .isEqualTo(applied.subList(0, CallService.PAGE_SIZE));
+        }
+
+        // Someone else's lists are not mine: the other poster sees their calls, and no applications.
+        String others = page(other, get("/calls/mine"));
+        assertThat(others).contains("You have not applied").doesNotContain("data-application-id=\"" + applied.get(0) + "\"");
+        assertThat(ids(others, "data-my-calls", "data-call-id")).hasSize(CallService.PAGE_SIZE).doesNotContainAnyElementsOf(posted);
+    }
+
     @Test
     void membersApplyOnceWithTheirOwnWorkAndNeverToTheirOwnOrAClosedCall() throws Exception {
         CurrentMember maya = newMember("maya");
