@@ -419,22 +419,51 @@ class CallService implements Calls {
                 .orElseThrow(NotFoundException::new);
     }
 
-    /** The applicants in arrival order, with what they chose to show and their availability for the call's dates. */
+    /** Applicants shown on one page of a call's review. */
+    static final int APPLICANTS_PAGE_SIZE = 25;
+
+    /** Before every application: the first page of a call's applicants. */
+    static final KeysetCursor FIRST_APPLICANT = new KeysetCursor(java.time.Instant.EPOCH, 0);
+
+    /**
+     * One page of a call's applicants in arrival order: {@code first} is the number of the first one
+     * shown (1 on the first page), {@code next} the cursor of the next page (null on the last).
+     */
+    record ApplicantsPage(List<Applicant> applicants, long first, String next) {
+    }
+
+    /**
+     * The applicants who applied after {@code after}, in arrival order, with what they chose to show
+     * and their availability for the call's dates: one page. Members blocked either way are left out,
+     * and not counted in the numbers.
+     */
     @Transactional(readOnly = true)
-    List<Applicant> applicants(long posterId, long callId) {
+    ApplicantsPage applicants(long posterId, long callId, KeysetCursor after) {
         Row call = own(posterId, callId, false);
         record A(long id, long applicantId, String note, String status, java.time.Instant at) {
         }
-        List<A> rows = jdbc.sql("""
+        Set<Long> blocked = blocks.blockedIdsOf(posterId);
+        long[] blockedIds = blocked.stream().mapToLong(Long::longValue).toArray();
+        List<A> found = jdbc.sql("""
                         select id, applicant_id, note, status, created_at from call_application
-                        where call_id = :call order by created_at, id""")
-                .param("call", callId)
+                        where call_id = :call and (created_at, id) > (:at, :id) and applicant_id <> all(cast(:blocked as bigint[]))
+                        order by created_at, id limit :n""")
+                .param("call", callId).param("at", Timestamp.from(after.at())).param("id", after.id())
+                .param("blocked", blockedIds).param("n", APPLICANTS_PAGE_SIZE + 1)
                 .query((rs, n) -> new A(rs.getLong("id"), rs.getLong("applicant_id"), rs.getString("note"), rs.getString("status"),
                         rs.getTimestamp("created_at").toInstant()))
                 .list();
-        if (rows.isEmpty()) {
-            return List.of();
+        if (found.isEmpty()) {
+            return new ApplicantsPage(List.of(), 1, null);
         }
+        List<A> rows = found.size() > APPLICANTS_PAGE_SIZE ? found.subList(0, APPLICANTS_PAGE_SIZE) : found;
+        long first = after.equals(FIRST_APPLICANT) ? 1 : 1 + jdbc.sql("""
+                        select count(*) from call_application
+                        where call_id = :call and (created_at, id) <= (:at, :id) and applicant_id <> all(cast(:blocked as bigint[]))""")
+                .param("call", callId).param("at", Timestamp.from(after.at())).param("id", after.id()).param("blocked", blockedIds)
+                .query(Long.class).single();
+        A lastRow = rows.get(rows.size() - 1);
+        String next = found.size() > APPLICANTS_PAGE_SIZE ? new KeysetCursor(lastRow.at(), lastRow.id()).encode() : null;
         Map<Long, List<Long>> creditsOf = new HashMap<>();
         Map<Long, List<Long>> itemsOf = new HashMap<>();
         jdbc.sql("select application_id, credit_id, item_id from call_application_work w where application_id = any(:ids)")
@@ -457,7 +486,6 @@ class CallService implements Calls {
         Map<Long, MemberCard> members = cards.cardsFor(applicantIds);
         Map<Long, AvailabilityAnswer> answers = availability.answers(applicantIds, posterId,
                 new AvailabilityPeriod(call.start(), call.end()));
-        Set<Long> blocked = blocks.blockedIdsOf(posterId);
         List<Applicant> applicants = new ArrayList<>();
         for (A a : rows) {
             MemberCard member = members.get(a.applicantId());
@@ -469,7 +497,7 @@ class CallService implements Calls {
                     itemsOf.getOrDefault(a.id(), List.of()).stream().map(itemRefs::get).filter(java.util.Objects::nonNull).toList(),
                     answers.get(a.applicantId())));
         }
-        return applicants;
+        return new ApplicantsPage(applicants, first, next);
     }
 
     CallView ownCall(long posterId, long callId) {

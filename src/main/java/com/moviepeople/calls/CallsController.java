@@ -145,26 +145,31 @@ class CallsController {
         return "redirect:/calls/{id}";
     }
 
+    /** A call's applicants for its poster, in arrival order, in keyset pages ({@code after}: the last one of the page before). */
     @GetMapping("/calls/{id:[0-9]{1,18}}/applicants")
-    String applicants(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, Model model) {
+    String applicants(@AuthenticationPrincipal CurrentMember me, @PathVariable long id,
+                      @RequestParam(required = false) String after, Model model) {
+        KeysetCursor cursor = KeysetCursor.decode(after).orElse(CallService.FIRST_APPLICANT);
         model.addAttribute("call", calls.ownCall(me.id(), id));
-        model.addAttribute("applicants", calls.applicants(me.id(), id));
+        model.addAttribute("page", calls.applicants(me.id(), id, cursor));
+        model.addAttribute("after", cursor.equals(CallService.FIRST_APPLICANT) ? null : cursor.encode());
         return "calls/applicants";
     }
 
     @PostMapping("/calls/{id:[0-9]{1,18}}/applicants/{applicationId:[0-9]{1,18}}/shortlist")
     String shortlist(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, @PathVariable long applicationId,
-                     RedirectAttributes redirect) {
-        return answer(me, id, applicationId, true, redirect);
+                     @RequestParam(required = false) String after, RedirectAttributes redirect) {
+        return answer(me, id, applicationId, true, after, redirect);
     }
 
     @PostMapping("/calls/{id:[0-9]{1,18}}/applicants/{applicationId:[0-9]{1,18}}/decline")
     String decline(@AuthenticationPrincipal CurrentMember me, @PathVariable long id, @PathVariable long applicationId,
-                   RedirectAttributes redirect) {
-        return answer(me, id, applicationId, false, redirect);
+                   @RequestParam(required = false) String after, RedirectAttributes redirect) {
+        return answer(me, id, applicationId, false, after, redirect);
     }
 
-    private String answer(CurrentMember me, long id, long applicationId, boolean shortlist, RedirectAttributes redirect) {
+    /** Answers one application and goes back to the page it was answered on ({@code after}, when a real cursor), at it. */
+    private String answer(CurrentMember me, long id, long applicationId, boolean shortlist, String after, RedirectAttributes redirect) {
         rateLimiter.consumeForMember(me.id(), BURST);
         try {
             calls.answer(me.id(), id, applicationId, shortlist);
@@ -173,6 +178,7 @@ class CallsController {
             redirect.addFlashAttribute("error", e.getMessage());
         }
         redirect.addAttribute("id", id);
+        KeysetCursor.decode(after).ifPresent(cursor -> redirect.addAttribute("after", cursor.encode()));
         return "redirect:/calls/{id}/applicants#application-" + applicationId;
     }
 

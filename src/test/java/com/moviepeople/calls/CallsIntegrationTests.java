@@ -204,11 +204,16 @@ class CallsIntegrationTests extends IntegrationTest {
 
     /** The ids of the list marked {@code list} (data-my-applications or data-my-calls), in page order. */
     private static List<Long> ids(String html, String list, String idAttribute) {
+        return ids(html, list, idAttribute, "</ul>");
+    }
+
+    /** The ids in the list marked {@code list}, up to its closing tag {@code end}, in page order. */
+    private static List<Long> ids(String html, String list, String idAttribute, String end) {
         int start = html.indexOf(list);
         if (start < 0) {
             return List.of();
         }
-        String part = html.substring(start, html.indexOf("</ul>", start));
+        String part = html.substring(start, html.indexOf(end, start));
         java.util.regex.Matcher m = java.util.regex.Pattern.compile(idAttribute + "=\"(\\d+)\"").matcher(part);
         List<Long> ids = new ArrayList<>();
         while (m.find()) {
@@ -287,6 +292,56 @@ class CallsIntegrationTests extends IntegrationTest {
         String others = page(other, get("/calls/mine"));
         assertThat(others).contains("You have not applied").doesNotContain("data-application-id=\"" + applied.get(0) + "\"");
         assertThat(ids(others, "data-my-calls", "data-call-id")).hasSize(CallService.PAGE_SIZE).doesNotContainAnyElementsOf(posted);
+    }
+
+    @Test
+    void aLongListOfApplicantsComesInNumberedPagesAndAnAnswerReturnsToItsPage() throws Exception {
+        CurrentMember poster = newMember("popular");
+        long call = insertCall(poster, "Gaffer", "Berlin", false, 30, 35, 20);
+        CurrentMember blocked = newMember("blockedapplicant");
+        String apply = "insert into call_application (call_id, applicant_id, created_at) values (?, ?, now() - make_interval(mins => ?)) returning id";
+        long blockedApplication = jdbc.queryForObject(apply, Long.class, call, blocked.id(), 500);
+        List<Long> applications = new ArrayList<>();
+        for (int i = 0; i < CallService.APPLICANTS_PAGE_SIZE + 1; i++) {
+            applications.add(jdbc.queryForObject(apply, Long.class, call, newMember("applicant").id(), 100 - i));
+        }
+        mvc.perform(post("/people/" + blocked.username() + "/block").with(user(poster)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        String first = page(poster, get("/calls/" + call + "/applicants"));
+        assertThat(ids(first, "data-applicants", "data-application-id", "</ol>")).as("arrival order, one page, the blocked left out")
+                .isEqualTo(applications.subList(0, CallService.APPLICANTS_PAGE_SIZE))
+                .doesNotContain(blockedApplication);
+        assertThat(first).contains("data-position>1.<").doesNotContain("data-applicants-first");
+
+        String after = cursorOf(first, "data-applicants-later", "after");
+        String second = page(poster, get("/calls/" + call + "/applicants").param("after", after));
+        assertThat(ids(second, "data-applicants", "data-application-id", "</ol>"))
+                .isEqualTo(applications.subList(CallService.APPLICANTS_PAGE_SIZE, applications.size()));
+        assertThat(second).as("numbered on from the first page, the blocked not counted")
+                .contains("data-position>" + (CallService.APPLICANTS_PAGE_SIZE + 1) + ".<")
+                .contains("data-applicants-first").doesNotContain("data-applicants-later")
+                .contains("name=\"after\" value=\"" + after + "\"");
+
+        // Answering on the second page comes back to it, at the answered application.
+        long last = applications.get(applications.size() - 1);
+        MvcResult answered = mvc.perform(post("/calls/" + call + "/applicants/" + last + "/shortlist").param("after", after)
+                .with(user(poster)).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(answered.getResponse().getRedirectedUrl()).isEqualTo("/calls/" + call + "/applicants?after=" + after + "#application-" + last);
+        MvcResult forgedAnswer = mvc.perform(post("/calls/" + call + "/applicants/" + last + "/decline").param("after", "\r\nLocation: x")
+                .with(user(poster)).with(csrf())).andExpect(status().is3xxRedirection()).andReturn();
+        assertThat(forgedAnswer.getResponse().getRedirectedUrl()).as("a broken cursor is dropped").isEqualTo("/calls/" + call + "/applicants#application-" + last);
+
+        // Forged cursors give the first page; the applicants stay the poster's alone.
+        for (String forged : List.of("%%%", "bm90LWEtY3Vyc29y", "x".repeat(200))) {
+            assertThat(ids(page(poster, get("/calls/" + call + "/applicants").param("after", forged)), "data-applicants", "data-application-id", "</ol>"))
+                    .isEqualTo(applications.subList(0, CallService.APPLICANTS_PAGE_SIZE));
+        }
+        mvc.perform(get("/calls/" + call + "/applicants").param("after", after).with(user(blocked))).andExpect(status().isNotFound());
+
+        // Past the last one: says so, and leads back to the first.
+        jdbc.update("delete from call_application where id = ?", last);
+        assertThat(page(poster, get("/calls/" + call + "/applicants").param("after", after)))
+                .contains("No later applications.").doesNotContain("No applications yet.").contains("data-applicants-first");
     }
 
     @Test
