@@ -53,6 +53,12 @@ class ErrorPagesAndHeadersIntegrationTests {
             response.getWriter().write("x".repeat(60_000));
         }
 
+        /** A page that reads a parameter, as every search and list does. */
+        @GetMapping("/people/test-parameter")
+        String parameter(@org.springframework.web.bind.annotation.RequestParam(required = false) String q) {
+            return "q=" + q;
+        }
+
         @GetMapping("/people/test-failure")
         String fail() {
             throw new IllegalStateException("SECRET-DETAIL jdbc:postgresql://internal");
@@ -72,6 +78,15 @@ class ErrorPagesAndHeadersIntegrationTests {
                 .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** GET exactly {@code target} (java.net.URI refuses a broken escape), the whole response as text. */
+    private String rawGet(String target) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", port)) {
+            socket.getOutputStream().write(("GET " + target + " HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private HttpResponse<String> getJson(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -80,6 +95,20 @@ class ErrorPagesAndHeadersIntegrationTests {
     private static String cookie(HttpResponse<?> response, String name) {
         return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
                 .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst().orElse(null);
+    }
+
+    @Test
+    @org.junit.jupiter.api.extension.ExtendWith(org.springframework.boot.test.system.OutputCaptureExtension.class)
+    void anAddressWithABrokenEscapeGetsA400PageThatSaysSoAndNoErrorInTheLog(org.springframework.boot.test.system.CapturedOutput log)
+            throws Exception {
+        // Tomcat cannot decode "%ZZ" (nor "%C3%28", not UTF-8): the visitor's address is wrong, not the app.
+        for (String query : java.util.List.of("q=%ZZ", "q=%C3%28", "q=ok&x=%")) {
+            String response = rawGet("/people/test-parameter?" + query);
+            assertThat(response).as(query).startsWith("HTTP/1.1 400 ").contains("data-malformed-address")
+                    .contains("This address could not be read").doesNotContain("InvalidParameterException");
+        }
+        assertThat(rawGet("/people/test-parameter?q=%41")).as("a valid escape still decodes").startsWith("HTTP/1.1 200 ").endsWith("q=A");
+        assertThat(log.getAll()).doesNotContain("InvalidParameterException").doesNotContain("Character decoding failed");
     }
 
     @Test
