@@ -245,6 +245,24 @@ class CallService implements Calls {
                        String location, boolean remote, LocalDate start, LocalDate end, BigDecimal rate, String unit,
                        String currency, boolean unpaid, LocalDate deadline, String description, String status,
                        java.time.Instant createdAt, long applications) {
+
+        KeysetCursor position() {
+            return new KeysetCursor(createdAt, id);
+        }
+    }
+
+    /**
+     * One keyset page of rows read with one more than {@code size}: the first {@code size}, and the
+     * cursor of the last of them when there were more ({@code next}, null on the last page).
+     */
+    private record Slice<T>(List<T> rows, String next) {
+        static <T> Slice<T> of(List<T> found, int size, java.util.function.Function<T, KeysetCursor> position) {
+            if (found.size() <= size) {
+                return new Slice<>(found, null);
+            }
+            List<T> rows = found.subList(0, size);
+            return new Slice<>(rows, position.apply(rows.get(size - 1)).encode());
+        }
     }
 
     private static Row row(ResultSet rs, boolean withCount) throws SQLException {
@@ -310,10 +328,8 @@ class CallService implements Calls {
                         from crew_call c left join production p on p.id = c.production_id
                         """ + where + "\norder by c.created_at desc, c.id desc limit :n")
                 .params(params).query((rs, n) -> row(rs, false)).list();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(views(page), more ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        Slice<Row> page = Slice.of(rows, PAGE_SIZE, Row::position);
+        return new Page(views(page.rows()), page.next());
     }
 
     /** One call for {@code viewerId}: 404 if removed (unless the poster asks) or between members blocked either way. */
@@ -441,9 +457,11 @@ class CallService implements Calls {
     ApplicantsPage applicants(long posterId, long callId, KeysetCursor after) {
         Row call = own(posterId, callId, false);
         record A(long id, long applicantId, String note, String status, java.time.Instant at) {
+            KeysetCursor position() {
+                return new KeysetCursor(at, id);
+            }
         }
-        Set<Long> blocked = blocks.blockedIdsOf(posterId);
-        long[] blockedIds = blocked.stream().mapToLong(Long::longValue).toArray();
+        long[] blockedIds = blocks.blockedIdArrayOf(posterId);
         List<A> found = jdbc.sql("""
                         select id, applicant_id, note, status, created_at from call_application
                         where call_id = :call and (created_at, id) > (:at, :id) and applicant_id <> all(cast(:blocked as bigint[]))
@@ -456,14 +474,13 @@ class CallService implements Calls {
         if (found.isEmpty()) {
             return new ApplicantsPage(List.of(), 1, null);
         }
-        List<A> rows = found.size() > APPLICANTS_PAGE_SIZE ? found.subList(0, APPLICANTS_PAGE_SIZE) : found;
+        Slice<A> page = Slice.of(found, APPLICANTS_PAGE_SIZE, A::position);
+        List<A> rows = page.rows();
         long first = after.equals(FIRST_APPLICANT) ? 1 : 1 + jdbc.sql("""
                         select count(*) from call_application
                         where call_id = :call and (created_at, id) <= (:at, :id) and applicant_id <> all(cast(:blocked as bigint[]))""")
                 .param("call", callId).param("at", Timestamp.from(after.at())).param("id", after.id()).param("blocked", blockedIds)
                 .query(Long.class).single();
-        A lastRow = rows.get(rows.size() - 1);
-        String next = found.size() > APPLICANTS_PAGE_SIZE ? new KeysetCursor(lastRow.at(), lastRow.id()).encode() : null;
         Map<Long, List<Long>> creditsOf = new HashMap<>();
         Map<Long, List<Long>> itemsOf = new HashMap<>();
         jdbc.sql("select application_id, credit_id, item_id from call_application_work w where application_id = any(:ids)")
@@ -489,7 +506,7 @@ class CallService implements Calls {
         List<Applicant> applicants = new ArrayList<>();
         for (A a : rows) {
             MemberCard member = members.get(a.applicantId());
-            if (member == null || blocked.contains(a.applicantId())) {
+            if (member == null) {
                 continue;
             }
             applicants.add(new Applicant(a.id(), member, a.note(), a.status(), a.at(),
@@ -497,7 +514,7 @@ class CallService implements Calls {
                     itemsOf.getOrDefault(a.id(), List.of()).stream().map(itemRefs::get).filter(java.util.Objects::nonNull).toList(),
                     answers.get(a.applicantId())));
         }
-        return new ApplicantsPage(applicants, first, next);
+        return new ApplicantsPage(applicants, first, page.next());
     }
 
     CallView ownCall(long posterId, long callId) {
@@ -605,6 +622,9 @@ class CallService implements Calls {
     @Transactional(readOnly = true)
     MinePage<MyApplication> myApplications(long memberId, KeysetCursor before, int pageSize) {
         record M(long id, long callId, String status, java.time.Instant at) {
+            KeysetCursor position() {
+                return new KeysetCursor(at, id);
+            }
         }
         List<M> rows = jdbc.sql("""
                         select id, call_id, status, created_at from call_application
@@ -617,7 +637,8 @@ class CallService implements Calls {
         if (rows.isEmpty()) {
             return new MinePage<>(List.of(), null);
         }
-        List<M> mine = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
+        Slice<M> page = Slice.of(rows, pageSize, M::position);
+        List<M> mine = page.rows();
         Map<Long, CallView> calls = new LinkedHashMap<>();
         views(jdbc.sql(CALL_COLUMNS + """
                         , 0 as applications
@@ -631,8 +652,7 @@ class CallService implements Calls {
                 result.add(new MyApplication(m.id(), call, m.status(), m.at()));
             }
         }
-        M last = mine.get(mine.size() - 1);
-        return new MinePage<>(result, rows.size() > pageSize ? new KeysetCursor(last.at(), last.id()).encode() : null);
+        return new MinePage<>(result, page.next());
     }
 
     /** The calls the member posted before {@code before}, newest first, with their number of applications: one page. */
@@ -645,9 +665,8 @@ class CallService implements Calls {
                         order by c.created_at desc, c.id desc limit :n""")
                 .param("me", memberId).param("at", Timestamp.from(before.at())).param("id", before.id()).param("n", pageSize + 1)
                 .query((rs, n) -> row(rs, true)).list();
-        List<Row> page = rows.size() > pageSize ? rows.subList(0, pageSize) : rows;
-        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new MinePage<>(views(page), rows.size() > pageSize ? new KeysetCursor(last.createdAt(), last.id()).encode() : null);
+        Slice<Row> page = Slice.of(rows, pageSize, Row::position);
+        return new MinePage<>(views(page.rows()), page.next());
     }
 
     // --- helpers ---------------------------------------------------------------------------
