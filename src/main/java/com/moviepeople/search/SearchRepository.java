@@ -266,21 +266,28 @@ class SearchRepository {
      * found once (the page sorts them all anyway), then both the page and the counts read them. A
      * city is the location up to its first comma, only where its owner shows it to this viewer; a
      * department is the one of the role's name (V44), "Other" when it is none of the trades' names.
+     *
+     * <p>The matches keep only what the order and the counts need; the page's 21 rows read the rest
+     * of their columns again by primary key. Carrying every shown column through the sort for every
+     * match (2,563 for "okafor" at 100,000 members) cost PostgreSQL 8–10 % of the statement
+     * (docs/benchmarks.md, "A narrower set of matches").
      */
     private static String withFacets(String relevance, Parts parts, String where) {
         return """
                 with m as materialized (
-                    select p.member_id, p.username, p.display_name, p.headline, p.role,
-                           case when %1$s then p.location end as location, p.photo_id, p.name_words, s.relevance,
-                           %2$s as availability,
+                    select p.member_id, p.name_words, s.relevance, %2$s as availability,
                            coalesce(p.department, '%3$s') as department,
                            case when %1$s then nullif(btrim(split_part(p.location, ',', 1)), '') end as city
                     from search_person p%4$s
                     cross join lateral (select %5$s as relevance) s
                     where %6$s
                 )
-                select page.*, %7$s, f.department_labels, f.department_counts, f.city_labels, f.city_counts
-                from (select * from m order by relevance desc, name_words, member_id limit :limit) page
+                select p.member_id, p.username, p.display_name, p.headline, p.role,
+                       case when %1$s then p.location end as location, p.photo_id, page.name_words, page.relevance,
+                       page.availability, %7$s, f.department_labels, f.department_counts, f.city_labels, f.city_counts
+                from (select member_id, name_words, relevance, availability from m
+                      order by relevance desc, name_words, member_id limit :limit) page
+                join search_person p on p.member_id = page.member_id
                 %8$s
                 cross join (
                     select array_agg(label order by n desc, label) filter (where by_department) as department_labels,
