@@ -123,7 +123,6 @@ class SearchRepository {
     /**
      * Up to {@code limit} members matching {@code criteria} (which must have words), most
      * relevant first, after {@code after} (null for the first page), never {@code viewerId}.
-     * Must run inside a transaction (for the planner setting below).
      */
     List<Row> find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
         return find(viewerId, blocked, criteria, after, limit, false).rows();
@@ -133,37 +132,49 @@ class SearchRepository {
     record Found(List<Row> rows, List<FacetCount> facets) {
     }
 
-    /**
-     * The planner settings ({@link #preferIndexes}) and the search go to the server in one round trip:
-     * the JDBC driver sends both statements of the text together and the server runs them in order,
-     * so the settings are in force when it plans the search. The first result (the settings) is
-     * skipped.
-     */
+    /** A page of rows and, when asked for, the facets of all the results ({@link #statement}). */
     Found find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit, boolean withFacets) {
         Statement statement = statement(viewerId, blocked, criteria, after, limit, withFacets);
         List<FacetCount> facets = new java.util.ArrayList<>();
-        String settings = statement.customPlan() ? PLANNER_SETTINGS : PLANNER_SETTINGS_GENERIC;
-        List<Row> rows = named.execute(settings + ";\n" + statement.sql(), statement.params(), ps -> {
-            ps.execute();
-            if (!ps.getMoreResults()) {
-                throw new IllegalStateException("the search statement returned no result");
-            }
+        List<Row> rows = withPlannerSettings(statement.customPlan(), statement.sql(), statement.params(), rs -> {
             List<Row> found = new java.util.ArrayList<>(limit);
-            try (java.sql.ResultSet rs = ps.getResultSet()) {
-                while (rs.next()) {
-                    if (withFacets && found.isEmpty()) {
-                        facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
-                        facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
-                    }
-                    found.add(new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
-                            rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
-                            rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
-                            rs.getString("availability"), com.moviepeople.connections.ConnectionPair.read(rs, CONNECTION_PREFIX)));
+            while (rs.next()) {
+                if (withFacets && found.isEmpty()) {
+                    facets.addAll(counts("department", rs.getArray("department_labels"), rs.getArray("department_counts")));
+                    facets.addAll(counts("city", rs.getArray("city_labels"), rs.getArray("city_counts")).stream().limit(CITIES).toList());
                 }
+                found.add(new Row(new MemberCard(rs.getLong("member_id"), rs.getString("username"),
+                        rs.getString("display_name"), rs.getString("headline"), rs.getString("role"),
+                        rs.getString("location"), rs.getString("photo_id")), rs.getInt("relevance"), rs.getString("name_words"),
+                        rs.getString("availability"), com.moviepeople.connections.ConnectionPair.read(rs, CONNECTION_PREFIX)));
             }
             return found;
         });
         return new Found(rows, List.copyOf(facets));
+    }
+
+    /**
+     * Runs {@code sql} with the planner settings ({@link #preferIndexes}; a plan made for these
+     * values when {@code customPlan}) in one round trip: the JDBC driver sends both statements of the
+     * text before one Sync, so the server runs them in order in one transaction — the caller's, or
+     * without one an implicit transaction that ends with the Sync — and the settings, local to it, are
+     * in force when the server plans {@code sql} and gone afterwards. No transaction of its own is
+     * needed: a search is one statement, and a read-only transaction around it cost a round trip to
+     * commit and the JPA transaction manager's work (docs/benchmarks.md). The first result (the
+     * settings) is skipped.
+     */
+    <T> T withPlannerSettings(boolean customPlan, String sql, Map<String, ?> params,
+                              org.springframework.jdbc.core.ResultSetExtractor<T> extractor) {
+        String settings = customPlan ? PLANNER_SETTINGS : PLANNER_SETTINGS_GENERIC;
+        return named.execute(settings + ";\n" + sql, params, ps -> {
+            ps.execute();
+            if (!ps.getMoreResults()) {
+                throw new IllegalStateException("the search statement returned no result");
+            }
+            try (java.sql.ResultSet rs = ps.getResultSet()) {
+                return extractor.extractData(rs);
+            }
+        });
     }
 
     private static List<FacetCount> counts(String kind, java.sql.Array labels, java.sql.Array counts) throws java.sql.SQLException {

@@ -4,7 +4,6 @@ import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.ConnectionState;
 import com.moviepeople.connections.Connections;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 
@@ -28,9 +27,9 @@ class SearchService {
 
     /**
      * The page of {@code criteria}'s results after {@code cursor} (null: the first page), never the
-     * viewer, and never a member blocked either way.
+     * viewer, and never a member blocked either way. No transaction: two statements, the blocked
+     * members and the search (which brings its own planner settings, {@link SearchRepository#withPlannerSettings}).
      */
-    @Transactional(readOnly = true)
     SearchResults search(long viewerId, SearchCriteria criteria, SearchCursor cursor) {
         if (criteria.isBlank()) {
             return SearchResults.NOT_SEARCHED;

@@ -317,6 +317,22 @@ class SearchIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void withoutATransactionTheSettingsHoldForTheSearchStatementAndEndWithIt() {
+        // The search runs in no transaction of its own: the driver sends the settings and the
+        // statement before one Sync, so the server runs both in one implicit transaction.
+        String read = "select current_setting('enable_seqscan') || ' ' || current_setting('plan_cache_mode')"
+                + " || ' ' || current_setting('max_parallel_workers_per_gather')";
+        org.springframework.jdbc.core.ResultSetExtractor<String> first = rs -> rs.next() ? rs.getString(1) : null;
+        assertThat(org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()).isFalse();
+        assertThat(repository.withPlannerSettings(false, read, java.util.Map.of(), first)).isEqualTo("off force_generic_plan 0");
+        assertThat(repository.withPlannerSettings(true, read, java.util.Map.of(), first)).isEqualTo("off force_custom_plan 0");
+        assertThat(jdbc.queryForObject("select current_setting('enable_seqscan')", String.class)).isEqualTo("on");
+        CurrentMember okafor = person("okafor", "Chidi Okafor", "Gaffer on features", "Gaffer", "Lagos");
+        SearchRepository.Found found = repository.find(viewer.id(), new long[0], SearchCriteria.of("Okafor", null, null), null, 21, true);
+        assertThat(found.rows()).extracting(r -> r.card().username()).containsExactly(okafor.username());
+    }
+
+    @Test
     void echoesTheQueryEscaped() throws Exception {
         String html = page(search("<script>alert('x')</script> \"quoted\"", "<b>role</b>", "<i>place</i>"));
         assertThat(html).doesNotContain("<script>alert").doesNotContain("<b>role</b>").doesNotContain("<i>place</i>")
