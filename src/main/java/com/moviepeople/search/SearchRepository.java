@@ -280,7 +280,7 @@ class SearchRepository {
      *
      * <p>The matches keep only what the order and the counts need; the page's 21 rows read the rest
      * of their columns again by primary key. Carrying every shown column through the sort for every
-     * match (2,563 for "okafor" at 100,000 members) cost PostgreSQL 8–10 % of the statement
+     * match (2,563 for "okafor" at 100,000 members) cost PostgreSQL 5–12 % of the statement
      * (docs/benchmarks.md, "A narrower set of matches").
      */
     private static String withFacets(String relevance, Parts parts, String where) {
