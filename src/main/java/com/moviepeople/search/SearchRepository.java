@@ -120,19 +120,15 @@ class SearchRepository {
         boolean customPlan;
     }
 
-    /**
-     * Up to {@code limit} members matching {@code criteria} (which must have words), most
-     * relevant first, after {@code after} (null for the first page), never {@code viewerId}.
-     */
-    List<Row> find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit) {
-        return find(viewerId, blocked, criteria, after, limit, false).rows();
-    }
-
     /** A page of rows and, when asked for, the facets of all the results ({@link #statement}). */
     record Found(List<Row> rows, List<FacetCount> facets) {
     }
 
-    /** A page of rows and, when asked for, the facets of all the results ({@link #statement}). */
+    /**
+     * Up to {@code limit} members matching {@code criteria} (which must have words), most relevant
+     * first, after {@code after} (null for the first page), never {@code viewerId} nor those in
+     * {@code blocked}; and, when asked for, the facets of all the results ({@link #statement}).
+     */
     Found find(long viewerId, long[] blocked, SearchCriteria criteria, SearchCursor after, int limit, boolean withFacets) {
         Statement statement = statement(viewerId, blocked, criteria, after, limit, withFacets);
         List<FacetCount> facets = new java.util.ArrayList<>();
