@@ -73,7 +73,11 @@ class CompiledTemplatesIntegrationTests extends IntegrationTest {
                 Long.class, viewer.id(), found.id())).isEqualTo(1);
     }
 
-    /** A compiled page is sent as UTF-8 bytes written piece by piece: every character intact, the length exact. */
+    /**
+     * A compiled page is sent as UTF-8 bytes written piece by piece: every character intact, the
+     * length exact; the templates' static text, encoded at build time, too, in the page itself and
+     * in another module's part drawn into it as a string (the credits section).
+     */
     @Test
     void aCompiledPageSendsEveryCharacterAsUtf8WithItsExactLength() throws Exception {
         CurrentMember owner = newMember("lucja");
@@ -86,6 +90,7 @@ class CompiledTemplatesIntegrationTests extends IntegrationTest {
         assertThat(page.getResponse().getContentType()).isEqualToIgnoringCase("text/html;charset=UTF-8");
         assertThat(page.getResponse().getContentLength()).isEqualTo(body.length);
         String html = new String(body, java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(html).contains(name).contains("hasn’t added any work yet").contains("</html>");
+        assertThat(html).contains(name).contains("hasn’t added any work yet")
+                .contains("hasn’t listed any credits yet").contains("</html>");
     }
 }

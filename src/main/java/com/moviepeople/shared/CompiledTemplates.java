@@ -2,10 +2,10 @@ package com.moviepeople.shared;
 
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import gg.jte.output.Utf8ByteOutput;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -55,9 +55,15 @@ public class CompiledTemplates {
         return render(name, parameters);
     }
 
-    /** Draws {@code name} with the given parameters ({@code csrf} added when missing). */
+    /**
+     * Draws {@code name} with the given parameters ({@code csrf} added when missing). The templates'
+     * static parts are compiled to UTF-8 bytes ({@code binaryStaticContent}, pom.xml), which
+     * {@link Utf8ByteOutput} keeps without copying; the text is decoded once at the end. Into a
+     * {@code StringOutput} each static part would be decoded on its own, into an 8 KB buffer even
+     * for a button.
+     */
     public String render(String name, Map<String, Object> parameters) {
-        return render(name, parameters, new StringOutput(8192)).toString();
+        return new String(render(name, parameters, new Utf8ByteOutput()).toByteArray(), StandardCharsets.UTF_8);
     }
 
     /**

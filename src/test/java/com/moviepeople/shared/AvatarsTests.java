@@ -38,4 +38,28 @@ class AvatarsTests {
         assertThat(tones).hasSize(Avatars.TONES);
         assertThat(avatars.tone(null)).isZero();
     }
+
+    @Test
+    void initialsReadCharacterByCharacterAgreeWithSplittingOnTheSeparators() {
+        for (String name : new String[] {"Agnieszka Kowalska", "-anna  _bell", "a.b.c", "x_y-z", " \t\nMaya\r\fRo ",
+                "\u00A0Ann\u00A0Lee Mo", "🎬Anna Bell", "𝓐lice 𝓑ob", "Ñ ñ", "1st Unit", "...", "o'Neil Smith", "\u000BVe\u000BWu"}) {
+            assertThat(Avatars.initialsOf(name)).as(name).isEqualTo(splitting(name));
+        }
+    }
+
+    /** The former implementation: the words of {@code String.split("[\\s._-]+")}. */
+    private static String splitting(String name) {
+        StringBuilder initials = new StringBuilder(4);
+        int count = 0;
+        for (String word : name.strip().split("[\\s._-]+")) {
+            int first = word.isEmpty() ? 0 : word.codePointAt(0);
+            if (Character.isLetterOrDigit(first)) {
+                initials.appendCodePoint(first);
+                if (++count == 2) {
+                    break;
+                }
+            }
+        }
+        return initials.isEmpty() ? "?" : initials.toString().toUpperCase(java.util.Locale.ROOT);
+    }
 }
