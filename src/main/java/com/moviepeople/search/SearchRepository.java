@@ -272,7 +272,8 @@ class SearchRepository {
      * The first page with the facets of all the results, in one statement: the matching rows are
      * found once (the page sorts them all anyway), then both the page and the counts read them. A
      * city is the location up to its first comma, only where its owner shows it to this viewer; a
-     * department is the one of the role's name (V44), "Other" when it is none of the trades' names.
+     * department is the one of the role's name (V44), "Other" when it is none of the trades' names. The
+     * city is stored with the row (V50).
      *
      * <p>The matches keep only what the order and the counts need; the page's 21 rows read the rest
      * of their columns again by primary key. Carrying every shown column through the sort for every
@@ -284,7 +285,7 @@ class SearchRepository {
                 with m as materialized (
                     select p.member_id, p.name_words, s.relevance, %2$s as availability,
                            coalesce(p.department, '%3$s') as department,
-                           case when %1$s then nullif(btrim(split_part(p.location, ',', 1)), '') end as city
+                           case when %1$s then p.city end as city
                     from search_person p%4$s
                     cross join lateral (select %5$s as relevance) s
                     where %6$s

@@ -166,6 +166,13 @@ class SearchThesaurusIntegrationTests extends IntegrationTest {
         assertThat(found("department", "Lighting & Grip")).containsExactly(gaffer);
         assertThat(found("department", "Nonsense")).isEmpty();
         assertThat(html("location", "Berlin", "department", "Camera")).contains("data-search-echo-department").contains("data-facet-clear");
+
+        // The city is kept with the row (V50): a new location moves the member to its city.
+        profiles.save(memberId(dp3), new ProfileForm("Ola Nowak", null, "Director of Photography", " Hamburg , Germany", null, null));
+        String moved = html("q", "DP");
+        assertThat(facet(moved, "city:Hamburg")).isEqualTo(1);
+        assertThat(moved).doesNotContain("data-facet=\"city:Munich\"");
+        assertThat(found("q", "DP", "location", "Hamburg")).containsExactly(dp3);
     }
 
     @Autowired
