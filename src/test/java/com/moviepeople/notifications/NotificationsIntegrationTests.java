@@ -155,6 +155,56 @@ class NotificationsIntegrationTests extends IntegrationTest {
                 Long.class, maya.id())).isEqualTo(1);
     }
 
+    @Autowired
+    NotificationService notifications;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
+
+    /**
+     * Opening a post marks what the member heard about it read without waiting for a notification
+     * another transaction holds: that one stays unread, the others are read, and the page does not
+     * wait (waiting made page views deadlock with simultaneous applause).
+     */
+    @Test
+    void openingAPostDoesNotWaitForANotificationAnotherTransactionHolds() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        connect(maya, ben);
+        connect(maya, carl);
+        long post = feed.publish(maya.id(), "Night exteriors wrapped");
+        settle(maya);
+        long held = notifications.notify(maya.id(), ben.id(), NotificationKind.APPLAUSE_POST,
+                NotificationService.Target.post(post, null), null).orElseThrow();
+        long free = notifications.notify(maya.id(), carl.id(), NotificationKind.COMMENT,
+                NotificationService.Target.post(post, null), null).orElseThrow();
+
+        java.util.concurrent.CountDownLatch locked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        var holder = java.util.concurrent.CompletableFuture.runAsync(() ->
+                new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status -> {
+                    jdbc.queryForObject("select id from notification where id = ? for update", Long.class, held);
+                    locked.countDown();
+                    try {
+                        release.await(20, java.util.concurrent.TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+        try {
+            assertThat(locked.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            long start = System.nanoTime();
+            page(maya, "/posts/" + post);
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+            holder.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertThat(jdbc.queryForObject("select read_at is null from notification where id = ?", Boolean.class, held)).isTrue();
+        assertThat(jdbc.queryForObject("select read_at is not null from notification where id = ?", Boolean.class, free)).isTrue();
+    }
+
     @Test
     void applauseTakenBackLeavesTheUnreadLine() throws Exception {
         CurrentMember maya = newMember("maya");
