@@ -267,25 +267,28 @@ class NotificationService {
     }
 
     /**
-     * Marks the member's unread notifications matching {@code condition} read, without waiting for
-     * any of them: a row another transaction holds at that moment (a listener adding an actor to
-     * it, another tab marking it read) is left as it is, unread until the next time. Marking read
-     * is a side effect of looking at a page; waiting for those rows made a page view one side of a
-     * deadlock with simultaneous applause (ApplauseIntegrationTests, found by CI).
+     * Marks the member's unread notifications matching {@code condition} (its parameter
+     * {@code :value}) read, without waiting for any of them: a row another transaction holds at
+     * that moment (a listener adding an actor to it, another tab marking it read) is left as it is,
+     * unread until the next time. Marking read is a side effect of looking at a page; waiting for
+     * those rows made a page view one side of a deadlock with simultaneous applause
+     * (ApplauseIntegrationTests, found by CI). Tells the member's other tabs. How many were marked.
      */
-    private static String markReadWithoutWaiting(String condition) {
-        return "update notification set read_at = now() where id in (select id from notification"
-                + " where recipient_id = :me and read_at is null and " + condition + " for update skip locked)";
+    private int markWithoutWaiting(long memberId, String condition, Object value) {
+        int marked = jdbc.sql("update notification set read_at = now() where id in (select id from notification"
+                        + " where recipient_id = :me and read_at is null and " + condition + " for update skip locked)")
+                .param("me", memberId).param("value", value).update();
+        if (marked > 0) {
+            live.noticeFor(memberId);
+        }
+        return marked;
     }
 
     /** The member opened the post: what they heard about it is read. How many were unread. */
     @Transactional
     int markPostRead(long memberId, long postId) {
-        int marked = jdbc.sql(markReadWithoutWaiting("post_id = :post")).param("me", memberId).param("post", postId).update();
-        if (marked > 0) {
-            live.noticeFor(memberId);
-        }
-        return marked;
+        Opened post = Opened.post(postId);
+        return markWithoutWaiting(memberId, post.condition(), post.value());
     }
 
     /** What a page shows: a post, a call's applicants, or all things of some kinds. */
@@ -315,20 +318,12 @@ class NotificationService {
         if (!any) {
             return 0;
         }
-        int marked = jdbc.sql(markReadWithoutWaiting(opened.condition())).param("me", memberId).param("value", opened.value()).update();
-        if (marked > 0) {
-            live.noticeFor(memberId);
-        }
-        return marked;
+        return markWithoutWaiting(memberId, opened.condition(), opened.value());
     }
 
     @Transactional
     int markAllRead(long memberId) {
-        int marked = jdbc.sql(markReadWithoutWaiting("true")).param("me", memberId).update();
-        if (marked > 0) {
-            live.noticeFor(memberId);
-        }
-        return marked;
+        return markWithoutWaiting(memberId, "true", null);
     }
 
     private static String link(Row row, MemberCard actor, String memberUsername) {
