@@ -56,6 +56,23 @@ class CompiledTemplatesIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from post_applause where post_id = ?", Long.class, post)).isEqualTo(1);
     }
 
+    /** The feed page itself is compiled (feed/indexPage.jte): its post form carries the token too, and only that token posts. */
+    @Test
+    void theFeedsPostFormCarriesTheSessionsTokenAndWorksAsWritten() throws Exception {
+        CurrentMember maya = newMember("maya");
+
+        MvcResult page = mvc.perform(get("/feed").with(user(maya))).andExpect(status().isOk()).andReturn();
+        Cookie session = page.getResponse().getCookie("SESSION");
+        String token = tokenOfForm(page.getResponse().getContentAsString(), "/posts");
+
+        mvc.perform(post("/posts").with(user(maya)).cookie(session).param("_csrf", "not" + token).param("content", "Refused"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/posts").with(user(maya)).cookie(session).param("_csrf", token).param("content", "Call sheet is out"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select body from post where author_id = ?", String.class, maya.id()))
+                .containsExactly("Call sheet is out");
+    }
+
     @Test
     void aSearchResultsConnectFormCarriesTheSessionsTokenAndWorksAsWritten() throws Exception {
         CurrentMember viewer = newMember("viewer");

@@ -25,7 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class FeedController {
 
+    /** Compiled pages (src/main/jte/feed/indexPage.jte, olderPage.jte; shared/CompiledPages). */
     private static final String FEED = "feed/index";
+    /** The answer to the htmx "Load more": the next page's cards in place of the link. */
+    private static final String FEED_OLDER = "feed/older";
     private static final String POST = "feed/post";
     /** The fresh button alone, which htmx swaps in after an applause. */
     private static final String APPLAUSE_BUTTON = "feed/fragments :: applause(b=${button})";
@@ -93,7 +96,7 @@ class FeedController {
         model.addAttribute("page", feed.feed(me.id(), cursor));
         model.addAttribute("firstPage", cursor.isStart());
         if (htmx != null && !cursor.isStart()) {
-            return FEED + " :: page";
+            return FEED_OLDER;
         }
         model.addAttribute("form", ContentForm.empty());
         return FEED;
@@ -106,6 +109,8 @@ class FeedController {
         if (result.hasErrors()) {
             model.addAttribute("page", feed.feed(me.id(), KeysetCursor.START));
             model.addAttribute("firstPage", true);
+            org.springframework.validation.FieldError error = result.getFieldError("content");
+            model.addAttribute("contentError", error == null ? ContentForm.BLANK : error.getDefaultMessage());
             return FEED;
         }
         rateLimiter.consumeForMember(me.id(), "posts-burst", "posts-per-member");

@@ -54,6 +54,7 @@ class MessagesController {
         long cursor = cursor(after);
         model.addAttribute("page", messaging.inbox(me.id(), cursor, INBOX_PAGE_SIZE));
         model.addAttribute("firstPage", cursor == Long.MAX_VALUE);
+        model.addAttribute("times", times);
         return "messaging/inbox";
     }
 
