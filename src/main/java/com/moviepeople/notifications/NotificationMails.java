@@ -131,7 +131,7 @@ class NotificationMails {
         notifications.unread(recipientId, recipient.get().username(), notificationId).ifPresent(n -> {
             String what = n.actor().displayName() + n.getText();
             String body = "Hello " + recipient.get().displayName() + ",\n\n"
-                    + what + ".\n" + mailer.link(n.link()) + "\n"
+                    + what + ".\n" + (n.note() == null ? "" : "\n“" + n.note() + "”\n\n") + mailer.link(n.link()) + "\n"
                     + unreadMessages(recipientId, Instant.EPOCH, false).text();
             queue(recipient.get(), "immediate", what, body, EmailFrequency.IMMEDIATELY);
         });
@@ -235,8 +235,14 @@ class NotificationMails {
         StringBuilder body = new StringBuilder("Hello ").append(recipient.get().displayName()).append(",\n\n");
         if (unread.total() > 0) {
             body.append("New on MoviePeople since your last digest:\n\n");
-            unread.notifications().forEach(n -> body.append("- ").append(n.actor().displayName()).append(n.getText()).append("\n  ")
-                    .append(mailer.link(n.link())).append("\n"));
+            unread.notifications().forEach(n -> {
+                body.append("- ").append(n.actor().displayName()).append(n.getText()).append("\n  ");
+                if (n.note() != null) {
+                    // A connection request's note, on one line under its request.
+                    body.append("“").append(n.note().replaceAll("\\s+", " ")).append("”\n  ");
+                }
+                body.append(mailer.link(n.link())).append("\n");
+            });
             if (unread.total() > unread.notifications().size()) {
                 body.append("- and ").append(unread.total() - unread.notifications().size()).append(" more: ")
                         .append(mailer.link("/notifications")).append("\n");

@@ -50,8 +50,9 @@ class NotificationService {
         }
     }
 
+    /** @param note a pending connection request's note (the connections module's mp_pending_request_note, V51); null for others */
     private record Row(long id, NotificationKind kind, long actorId, Long postId, Long commentId, Long callId, String detail,
-                       Instant at, boolean read, long actors) {
+                       String note, Instant at, boolean read, long actors) {
     }
 
     /** A page of notifications and the cursor of the next one (null on the last page). */
@@ -173,14 +174,15 @@ class NotificationService {
 
     private static final String ROW_COLUMNS = """
             select n.id, n.kind, n.actor_id, n.post_id, n.comment_id, n.call_id, n.detail, n.updated_at, n.read_at is not null as read,
-                   (select count(*) from notification_actor na where na.notification_id = n.id) as actors
+                   (select count(*) from notification_actor na where na.notification_id = n.id) as actors,
+                   case when n.kind = 'CONNECTION_REQUEST' then mp_pending_request_note(n.connection_id, n.recipient_id) end as note
             from notification n
             """;
 
     private static Row row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new Row(rs.getLong("id"), NotificationKind.valueOf(rs.getString("kind")), rs.getLong("actor_id"),
                 (Long) rs.getObject("post_id"), (Long) rs.getObject("comment_id"), (Long) rs.getObject("call_id"), rs.getString("detail"),
-                rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors"));
+                rs.getString("note"), rs.getTimestamp("updated_at").toInstant(), rs.getBoolean("read"), rs.getLong("actors"));
     }
 
     /** The member's notifications, newest activity first, after {@code cursor}. */
@@ -240,7 +242,7 @@ class NotificationService {
         for (Row r : rows) {
             MemberCard actor = actors.get(r.actorId());
             if (actor != null) {
-                views.add(new NotificationView(r.id(), r.kind(), actor, Math.max(0, r.actors() - 1), r.detail(),
+                views.add(new NotificationView(r.id(), r.kind(), actor, Math.max(0, r.actors() - 1), r.detail(), r.note(),
                         link(r, actor, memberUsername), r.at(), r.read()));
             }
         }
@@ -253,7 +255,7 @@ class NotificationService {
         Row row = jdbc.sql("""
                         update notification set read_at = coalesce(read_at, now())
                         where id = :id and recipient_id = :me
-                        returning id, kind, actor_id, post_id, comment_id, call_id, detail, updated_at, true as read, 0 as actors""")
+                        returning id, kind, actor_id, post_id, comment_id, call_id, detail, updated_at, true as read, 0 as actors, null as note""")
                 .param("id", id).param("me", memberId)
                 .query((rs, i) -> row(rs))
                 .optional().orElseThrow(NotFoundException::new);

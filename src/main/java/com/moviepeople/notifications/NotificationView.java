@@ -4,8 +4,11 @@ import com.moviepeople.shared.MemberCard;
 
 import java.time.Instant;
 
-/** One notification as its recipient sees it. {@code others}: how many more members took part. */
-record NotificationView(long id, NotificationKind kind, MemberCard actor, long others, String detail, String link,
+/**
+ * One notification as its recipient sees it. {@code others}: how many more members took part;
+ * {@code note}: what the member wrote with a connection request still waiting for an answer, else null.
+ */
+record NotificationView(long id, NotificationKind kind, MemberCard actor, long others, String detail, String note, String link,
                         Instant at, boolean read) {
 
     private String call() {

@@ -213,6 +213,41 @@ class NotificationEmailIntegrationTests extends IntegrationTest {
         assertThat(mailsTo(maya)).as("nothing after unsubscribing").hasSize(4);
     }
 
+    /** A mail's text, decoded (quoted-printable or base64 for the typographic quotes), with LF line ends. */
+    private static String text(MimeMessage m) {
+        try {
+            return m.getContent().toString().replace("\r\n", "\n");
+        } catch (jakarta.mail.MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aConnectionRequestsMailCarriesItsNoteAndTheDigestTooOnOneLine() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        choose(maya, "immediately");
+        settleAndDeliver();
+        mail.purgeEmailFromAllMailboxes();
+
+        mvc.perform(post("/connections/request/" + maya.username()).param("note", "We met on Night Shift.\nI was your gaffer.")
+                .with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/connections/request/" + carl.username()).param("note", "Loved your work\non Dust.")
+                .with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
+        settleAndDeliver();
+        List<MimeMessage> mails = mailsTo(maya);
+        assertThat(mails).extracting(NotificationEmailIntegrationTests::subject).containsExactly("Ben Tester asked to connect with you");
+        assertThat(text(mails.get(0))).contains("Ben Tester asked to connect with you.\n\n“We met on Night Shift.\nI was your gaffer.”\n\n");
+
+        // Carl is on the daily digest: the note under its request, on one line.
+        assertThat(mailsTo(carl)).isEmpty();
+        assertThat(digest.run(Instant.now()).ran()).isTrue();
+        settleAndDeliver();
+        assertThat(mailsTo(carl)).hasSize(1);
+        assertThat(text(mailsTo(carl).get(0))).contains("- Ben Tester asked to connect with you\n  “Loved your work on Dust.”\n  http://localhost:8080/");
+    }
+
     @Test
     void unsubscribingNeedsNoLoginAndOnlyTheKeyWorks() throws Exception {
         CurrentMember maya = newMember("maya");

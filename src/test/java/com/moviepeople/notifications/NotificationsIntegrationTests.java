@@ -117,6 +117,41 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = actor_id", Long.class)).isZero();
     }
 
+    /** The inner HTML of each {@code data-request-note} element of a page. */
+    private static List<String> requestNotesIn(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p [^>]*data-request-note[^>]*>(.*?)</p>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        List<String> notes = new java.util.ArrayList<>();
+        while (m.find()) {
+            notes.add(m.group(1));
+        }
+        return notes;
+    }
+
+    @Test
+    void aConnectionRequestsNoteShowsWithItsNotificationWhileTheRequestWaits() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        mvc.perform(post("/connections/request/" + maya.username()).param("note", "We met on <b>Night Shift</b>.\nI was your gaffer.")
+                .with(user(ben)).with(csrf())).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/connections/request/" + maya.username()).with(user(carl)).with(csrf())).andExpect(status().is3xxRedirection());
+        awaitCount(maya, "CONNECTION_REQUEST", 2);
+
+        // As plain text with its line break, only under Ben's request; Carl wrote none.
+        String list = page(maya, "/notifications");
+        assertThat(requestNotesIn(list)).containsExactly("We met on &lt;b&gt;Night Shift&lt;/b&gt;.\nI was your gaffer.");
+        assertThat(list.indexOf("data-request-note")).isGreaterThan(list.indexOf("Ben Tester"));
+        assertThat(requestNotesIn(page(ben, "/notifications"))).as("the requester is not told their own note").isEmpty();
+
+        // Answered, the request keeps no note (V40), and its notification shows none.
+        long request = jdbc.queryForObject("select id from connection where requester_id = ? and receiver_id = ?", Long.class,
+                ben.id(), maya.id());
+        mvc.perform(post("/connections/" + request + "/accept").with(user(maya)).with(csrf())).andExpect(status().is3xxRedirection());
+        assertThat(count(maya, "CONNECTION_REQUEST")).isEqualTo(2);
+        assertThat(requestNotesIn(page(maya, "/notifications"))).isEmpty();
+    }
+
     @Test
     void applauseJoinsOneNotificationWhileItIsUnreadAndCountsEachMemberOnce() throws Exception {
         CurrentMember maya = newMember("maya");
