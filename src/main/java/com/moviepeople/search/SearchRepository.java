@@ -250,22 +250,36 @@ class SearchRepository {
         if (withFacets) {
             return new Statement(withFacets(relevance, parts, where.toString()), params, params.customPlan);
         }
+        // As on the first page (withFacets): the matches carry only what the order needs, and the
+        // page's rows read the columns they show by primary key, so a later page of a broad search
+        // no longer decides who may see the location of every match before keeping 21 of them.
         String sql = """
-                select page.*, %6$s
+                select %6$s, %7$s
                 from (
-                    select p.member_id, p.username, p.display_name, p.headline, p.role,
-                           case when %1$s then p.location end as location, p.photo_id, p.name_words, s.relevance,
-                           %2$s as availability
+                    select p.member_id, p.name_words, s.relevance, %2$s as availability
                     from search_person p%3$s
                     cross join lateral (select %4$s as relevance) s
                     where %5$s
                     order by s.relevance desc, p.name_words, p.member_id
                     limit :limit
                 ) page
-                %7$s
+                join search_person p on p.member_id = page.member_id
+                %8$s
                 order by page.relevance desc, page.name_words, page.member_id"""
-                .formatted(LOCATION_SHOWN, parts.availability(), parts.join(), relevance, where, CONNECTION_COLUMNS, CONNECTION_JOIN);
+                .formatted(LOCATION_SHOWN, parts.availability(), parts.join(), relevance, where, pageColumns(),
+                        CONNECTION_COLUMNS, CONNECTION_JOIN);
         return new Statement(sql, params, params.customPlan);
+    }
+
+    /**
+     * The columns a page's row shows, read from {@code p} (search_person, joined by primary key to the
+     * page's matches {@code page}); the location only where its owner shows it to this viewer.
+     */
+    private static String pageColumns() {
+        return """
+                p.member_id, p.username, p.display_name, p.headline, p.role,
+                       case when %s then p.location end as location, p.photo_id, page.name_words, page.relevance,
+                       page.availability""".formatted(LOCATION_SHOWN);
     }
 
     /**
@@ -290,9 +304,7 @@ class SearchRepository {
                     cross join lateral (select %5$s as relevance) s
                     where %6$s
                 )
-                select p.member_id, p.username, p.display_name, p.headline, p.role,
-                       case when %1$s then p.location end as location, p.photo_id, page.name_words, page.relevance,
-                       page.availability, %7$s, f.department_labels, f.department_counts, f.city_labels, f.city_counts
+                select %9$s, %7$s, f.department_labels, f.department_counts, f.city_labels, f.city_counts
                 from (select member_id, name_words, relevance, availability from m
                       order by relevance desc, name_words, member_id limit :limit) page
                 join search_person p on p.member_id = page.member_id
@@ -307,7 +319,7 @@ class SearchRepository {
                 ) f
                 order by page.relevance desc, page.name_words, page.member_id"""
                 .formatted(LOCATION_SHOWN, parts.availability(), OTHER_DEPARTMENT, parts.join(), relevance, where,
-                        CONNECTION_COLUMNS, CONNECTION_JOIN);
+                        CONNECTION_COLUMNS, CONNECTION_JOIN, pageColumns());
     }
 
     /** What the rows of a search have in common: the page's statement and its facets select from them. */
