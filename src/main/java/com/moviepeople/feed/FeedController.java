@@ -29,7 +29,10 @@ class FeedController {
     private static final String FEED = "feed/index";
     /** The answer to the htmx "Load more": the next page's cards in place of the link. */
     private static final String FEED_OLDER = "feed/older";
+    /** Compiled too (src/main/jte/feed/postPage.jte, earlierCommentsPage.jte). */
     private static final String POST = "feed/post";
+    /** The answer to the htmx "Show earlier comments": those comments in place of the link. */
+    private static final String POST_EARLIER_COMMENTS = "feed/earlierComments";
     /** The fresh button alone, which htmx swaps in after an applause. */
     private static final String APPLAUSE_BUTTON = "feed/fragments :: applause(b=${button})";
 
@@ -83,6 +86,12 @@ class FeedController {
         return "true".equals(applaud) ? Boolean.TRUE : "false".equals(applaud) ? Boolean.FALSE : null;
     }
 
+    /** The reason a post or comment was refused, for the compiled pages' field ({@link ContentForm#validate}). */
+    private static String contentError(BindingResult result) {
+        org.springframework.validation.FieldError error = result.getFieldError("content");
+        return error == null ? ContentForm.BLANK : error.getDefaultMessage();
+    }
+
     private static String back(String returnTo, String fallback) {
         return returnTo != null && APPLAUSE_RETURN.matcher(returnTo).matches() ? returnTo : fallback;
     }
@@ -109,8 +118,7 @@ class FeedController {
         if (result.hasErrors()) {
             model.addAttribute("page", feed.feed(me.id(), KeysetCursor.START));
             model.addAttribute("firstPage", true);
-            org.springframework.validation.FieldError error = result.getFieldError("content");
-            model.addAttribute("contentError", error == null ? ContentForm.BLANK : error.getDefaultMessage());
+            model.addAttribute("contentError", contentError(result));
             return FEED;
         }
         rateLimiter.consumeForMember(me.id(), "posts-burst", "posts-per-member");
@@ -128,8 +136,9 @@ class FeedController {
         response.addHeader("Vary", "HX-Request");
         KeysetCursor cursor = KeysetCursor.decodeOrStart(before);
         model.addAttribute("page", feed.postPage(me.id(), id, cursor));
+        model.addAttribute("viewerId", me.id());
         if (htmx != null && !cursor.isStart()) {
-            return POST + " :: comments";
+            return POST_EARLIER_COMMENTS;
         }
         model.addAttribute("form", ContentForm.empty());
         return POST;
@@ -143,6 +152,8 @@ class FeedController {
         if (result.hasErrors()) {
             // Still "not yours" for a post the member may not see, whatever they typed.
             model.addAttribute("page", feed.postPage(me.id(), id, KeysetCursor.START));
+            model.addAttribute("viewerId", me.id());
+            model.addAttribute("contentError", contentError(result));
             return POST;
         }
         rateLimiter.consumeForMember(me.id(), "comments-burst", "comments-per-member");
