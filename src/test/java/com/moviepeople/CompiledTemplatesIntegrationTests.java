@@ -73,6 +73,46 @@ class CompiledTemplatesIntegrationTests extends IntegrationTest {
                 .containsExactly("Call sheet is out");
     }
 
+    /**
+     * The post page is compiled (feed/postPage.jte): its comment form and a comment's "Delete" carry the
+     * token and work as written; "Delete" is there for the comment's author and the post's, not for
+     * another reader, who gets "Report" instead.
+     */
+    @Test
+    void thePostPagesCommentAndDeleteFormsCarryTheSessionsTokenAndWorkAsWritten() throws Exception {
+        CurrentMember maya = newMember("maya");
+        CurrentMember ben = newMember("ben");
+        CurrentMember carl = newMember("carl");
+        connect(maya, ben);
+        connect(maya, carl);
+        long post = feed.publish(maya.id(), "Call sheet for Monday");
+        long bens = feed.comment(ben.id(), post, "I can do the early call");
+
+        MvcResult page = mvc.perform(get("/posts/" + post).with(user(ben))).andExpect(status().isOk()).andReturn();
+        Cookie session = page.getResponse().getCookie("SESSION");
+        String html = page.getResponse().getContentAsString();
+        String token = tokenOfForm(html, "/posts/" + post + "/comments");
+        assertThat(tokenOfForm(html, "/comments/" + bens + "/delete")).isEqualTo(token);
+
+        mvc.perform(post("/posts/" + post + "/comments").with(user(ben)).cookie(session).param("_csrf", "not" + token)
+                        .param("content", "Refused")).andExpect(status().isForbidden());
+        mvc.perform(post("/posts/" + post + "/comments").with(user(ben)).cookie(session).param("_csrf", token)
+                        .param("content", "And the late one"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select body from comment where post_id = ? order by id", String.class, post))
+                .containsExactly("I can do the early call", "And the late one");
+        mvc.perform(post("/comments/" + bens + "/delete").with(user(ben)).cookie(session).param("_csrf", token))
+                .andExpect(status().is3xxRedirection());
+        assertThat(jdbc.queryForList("select body from comment where post_id = ?", String.class, post))
+                .containsExactly("And the late one");
+
+        // Carl reads it: no "Delete" for Ben's comment, a "Report" instead; Maya wrote the post: "Delete".
+        String carls = mvc.perform(get("/posts/" + post).with(user(carl))).andReturn().getResponse().getContentAsString();
+        assertThat(carls).doesNotContain("data-action=\"delete-comment\"").contains("data-report=\"comment\"");
+        String mayas = mvc.perform(get("/posts/" + post).with(user(maya))).andReturn().getResponse().getContentAsString();
+        assertThat(mayas).contains("data-action=\"delete-comment\"").contains("data-report=\"comment\"");
+    }
+
     @Test
     void aSearchResultsConnectFormCarriesTheSessionsTokenAndWorksAsWritten() throws Exception {
         CurrentMember viewer = newMember("viewer");
