@@ -142,4 +142,18 @@ public abstract class IntegrationTest {
 
     @Autowired
     private org.springframework.context.ApplicationContext applicationContext;
+
+    /**
+     * The inner HTML of each {@code data-request-note} element of a page: a connection request's note
+     * as the connections pages and the notifications show it (escaped, line breaks kept).
+     */
+    protected static List<String> requestNotesIn(String html) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p [^>]*data-request-note[^>]*>(.*?)</p>",
+                java.util.regex.Pattern.DOTALL).matcher(html);
+        List<String> notes = new java.util.ArrayList<>();
+        while (m.find()) {
+            notes.add(m.group(1));
+        }
+        return notes;
+    }
 }

@@ -23,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * and {@code csrf}. Controllers and their tests see an ordinary view name and model.
  *
  * <p>Only the most visited pages are compiled (the feed and a post, the profile, the inbox, a
- * conversation, the search): there Thymeleaf's cost per expression was most of the page's time. The page is drawn into memory and sent in one piece,
- * so a failure while drawing leaves the response untouched for the error page.
+ * conversation, the search): there Thymeleaf's cost per expression was most of the page's time.
+ * The page is drawn into memory and sent in one piece, so a failure while drawing leaves the
+ * response untouched for the error page.
  */
 @Component
 class CompiledPages implements ViewResolver, Ordered {

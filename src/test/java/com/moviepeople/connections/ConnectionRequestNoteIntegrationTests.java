@@ -11,7 +11,6 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,16 +68,6 @@ class ConnectionRequestNoteIntegrationTests extends IntegrationTest {
         return mvc.perform(get(url).with(user(as))).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
-    /** The inner HTML of each {@code data-request-note} element of a page. */
-    private static List<String> notesIn(String html) {
-        Matcher m = Pattern.compile("<p [^>]*data-request-note[^>]*>(.*?)</p>", Pattern.DOTALL).matcher(html);
-        List<String> notes = new java.util.ArrayList<>();
-        while (m.find()) {
-            notes.add(m.group(1));
-        }
-        return notes;
-    }
-
     private CurrentMember unverified(String prefix) {
         CurrentMember member = newMember(prefix);
         jdbc.update("update member set email_verified_at = null where id = ?", member.id());
@@ -99,7 +88,7 @@ class ConnectionRequestNoteIntegrationTests extends IntegrationTest {
         assertThat(storedNote(anna, ben)).isEqualTo(note);
 
         String html = page("/connections/pending", ben);
-        List<String> shown = notesIn(html);
+        List<String> shown = requestNotesIn(html);
         assertThat(shown).hasSize(1);
         assertThat(shown.get(0))
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt; set.\nMy reel: &lt;a href=&quot;https://evil.example/&quot;&gt;")
@@ -112,7 +101,7 @@ class ConnectionRequestNoteIntegrationTests extends IntegrationTest {
 
         // The sender sees their own note in the sent list.
         String sent = page("/connections/pending", anna);
-        assertThat(notesIn(sent)).hasSize(1);
+        assertThat(requestNotesIn(sent)).hasSize(1);
         assertThat(sent).contains("Your note:");
     }
 
@@ -123,7 +112,7 @@ class ConnectionRequestNoteIntegrationTests extends IntegrationTest {
         mvc.perform(post("/connections/request/" + ben.username()).with(user(anna)).with(csrf()))
                 .andExpect(flash().attribute("success", containsString("request sent")));
         assertThat(pairRow(anna, ben)).containsEntry("status", "PENDING").containsEntry("note", null);
-        assertThat(notesIn(page("/connections/pending", ben))).isEmpty();
+        assertThat(requestNotesIn(page("/connections/pending", ben))).isEmpty();
     }
 
     @Test

@@ -117,17 +117,6 @@ class NotificationsIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from notification where recipient_id = actor_id", Long.class)).isZero();
     }
 
-    /** The inner HTML of each {@code data-request-note} element of a page. */
-    private static List<String> requestNotesIn(String html) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<p [^>]*data-request-note[^>]*>(.*?)</p>", java.util.regex.Pattern.DOTALL)
-                .matcher(html);
-        List<String> notes = new java.util.ArrayList<>();
-        while (m.find()) {
-            notes.add(m.group(1));
-        }
-        return notes;
-    }
-
     @Test
     void aConnectionRequestsNoteShowsWithItsNotificationWhileTheRequestWaits() throws Exception {
         CurrentMember maya = newMember("maya");
