@@ -194,8 +194,12 @@ class FeedService implements Feed {
     private final Times times;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    private final com.moviepeople.shared.CustomPlans customPlans;
+
     FeedService(JdbcClient jdbc, Connections connections, Blocks blocks, MemberCards cards, Clock clock,
-                org.springframework.context.ApplicationEventPublisher events, Times times) {
+                org.springframework.context.ApplicationEventPublisher events, Times times,
+                com.moviepeople.shared.CustomPlans customPlans) {
+        this.customPlans = customPlans;
         this.events = events;
         this.times = times;
         this.jdbc = jdbc;
@@ -224,21 +228,15 @@ class FeedService implements Feed {
         long[] blocked = blocks.blockedIdArrayOf(viewerId);
         boolean large = largeNetwork.get(viewerId, id -> jdbc.sql(NETWORK_SIZE).param("me", id).param("cap", LARGE_NETWORK + 1)
                 .query(Long.class).single() > LARGE_NETWORK);
-        if (large) {
-            // A plan for these parameters, not the driver's generic plan after five runs: the generic
-            // plan cannot know the network is thousands of authors and probes them one by one.
-            jdbc.sql("select set_config('plan_cache_mode', 'force_custom_plan', true)").query(String.class).single();
-        }
         // One row more than a page tells whether there is a next page.
-        List<PostRow> rows = jdbc.sql(large
-                        ? (blocked.length == 0 ? FEED_LARGE_NETWORK : FEED_LARGE_NETWORK_HIDING_BLOCKED)
-                        : (blocked.length == 0 ? FEED : FEED_HIDING_BLOCKED))
-                .param("me", viewerId)
-                .param("blocked", blocked)
-                .param("at", timestamp(cursor.at()))
-                .param("id", cursor.id())
-                .param("n", POSTS_PER_PAGE + 1)
-                .query(POST).list();
+        Map<String, Object> params = Map.of("me", viewerId, "blocked", blocked, "at", timestamp(cursor.at()),
+                "id", cursor.id(), "n", POSTS_PER_PAGE + 1);
+        // For a large network, a plan for these parameters, not the driver's generic plan after five
+        // runs: the generic plan cannot know the network is thousands of authors and probes them one
+        // by one.
+        List<PostRow> rows = large
+                ? customPlans.query(blocked.length == 0 ? FEED_LARGE_NETWORK : FEED_LARGE_NETWORK_HIDING_BLOCKED, params, POST)
+                : jdbc.sql(blocked.length == 0 ? FEED : FEED_HIDING_BLOCKED).params(params).query(POST).list();
         boolean more = rows.size() > POSTS_PER_PAGE;
         List<PostRow> page = more ? rows.subList(0, POSTS_PER_PAGE) : rows;
 

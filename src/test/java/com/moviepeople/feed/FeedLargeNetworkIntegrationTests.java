@@ -65,6 +65,49 @@ class FeedLargeNetworkIntegrationTests extends IntegrationTest {
                 .andExpect(content().string(containsString("my own now")));
     }
 
+    /**
+     * A member with a large network gets their feed in as many statements as one with a small
+     * network: the large-network statement is planned for its values without a setting of its own
+     * (CustomPlans), where it used to be preceded by a {@code plan_cache_mode} statement. Ten pages in
+     * a row, beyond the driver's five runs before it prepares a statement on the server, all answer.
+     */
+    @Test
+    void aLargeNetworksFeedRunsNoMoreStatementsThanASmallOnesAndKeepsAnswering() throws Exception {
+        CurrentMember hub = newMember("hub");
+        CurrentMember small = newMember("small");
+        CurrentMember friend = newMember("friend");
+        connect(small, friend);
+        String prefix = "lc" + (System.nanoTime() % 1_000_000) + "x";
+        jdbc.update("""
+                insert into member(username, email, password_hash, display_name)
+                select ? || i, ? || i || '@example.com', 'x', 'Net ' || i from generate_series(1, ?) i""",
+                prefix, prefix, FeedService.LARGE_NETWORK + 10);
+        jdbc.update("""
+                insert into feed_network(member_id, author_id)
+                select ?, id from member where username::text like ? || '%'""", hub.id(), prefix);
+        jdbc.update("""
+                insert into post(author_id, kind, body, created_at)
+                select id, 'TEXT', 'network post ' || id, now() - (random() * interval '30 days')
+                from member where username::text like ? || '%'""", prefix);
+        jdbc.update("insert into post(author_id, kind, body, created_at) values (?, 'TEXT', 'a friend posts', now())", friend.id());
+
+        long smallCount = statementsForFeed(small);
+        long hubCount = statementsForFeed(hub);
+        System.out.println("Statements per feed page (small / large network): " + smallCount + " / " + hubCount);
+        assertThat(hubCount).isEqualTo(smallCount);
+        for (int i = 0; i < 10; i++) {
+            mvc.perform(get("/feed").with(user(hub))).andExpect(status().isOk())
+                    .andExpect(content().string(containsString("network post")));
+        }
+    }
+
+    private long statementsForFeed(CurrentMember me) throws Exception {
+        mvc.perform(get("/feed").with(user(me))).andExpect(status().isOk()); // warm-up: caches
+        queries.reset();
+        mvc.perform(get("/feed").with(user(me))).andExpect(status().isOk());
+        return queries.count();
+    }
+
     private static String join(List<Long> ids) {
         return String.join(",", ids.stream().map(String::valueOf).toList());
     }
