@@ -27,15 +27,7 @@ class FeedLargeNetworkIntegrationTests extends IntegrationTest {
     void bothQueryShapesReturnTheSamePagesAndTheLargeNetworkPageWorks() throws Exception {
         CurrentMember viewer = newMember("hub");
         CurrentMember stranger = newMember("stranger");
-        String prefix = "ln" + (System.nanoTime() % 1_000_000) + "x";
-        int others = FeedService.LARGE_NETWORK + 50;
-        jdbc.update("""
-                insert into member(username, email, password_hash, display_name)
-                select ? || i, ? || i || '@example.com', 'x', 'Net ' || i from generate_series(1, ?) i""", prefix, prefix, others);
-        // The network as the feed keeps it (FeedNetworkUpdater writes these rows for accepted connections).
-        jdbc.update("""
-                insert into feed_network(member_id, author_id)
-                select ?, id from member where username::text like ? || '%'""", viewer.id(), prefix);
+        String prefix = networkOf(viewer, FeedService.LARGE_NETWORK + 50);
         jdbc.update("""
                 insert into post(author_id, kind, body, created_at)
                 select id, 'TEXT', 'post ' || k, now() - (random() * interval '30 days')
@@ -77,14 +69,7 @@ class FeedLargeNetworkIntegrationTests extends IntegrationTest {
         CurrentMember small = newMember("small");
         CurrentMember friend = newMember("friend");
         connect(small, friend);
-        String prefix = "lc" + (System.nanoTime() % 1_000_000) + "x";
-        jdbc.update("""
-                insert into member(username, email, password_hash, display_name)
-                select ? || i, ? || i || '@example.com', 'x', 'Net ' || i from generate_series(1, ?) i""",
-                prefix, prefix, FeedService.LARGE_NETWORK + 10);
-        jdbc.update("""
-                insert into feed_network(member_id, author_id)
-                select ?, id from member where username::text like ? || '%'""", hub.id(), prefix);
+        String prefix = networkOf(hub, FeedService.LARGE_NETWORK + 10);
         jdbc.update("""
                 insert into post(author_id, kind, body, created_at)
                 select id, 'TEXT', 'network post ' || id, now() - (random() * interval '30 days')
@@ -99,6 +84,22 @@ class FeedLargeNetworkIntegrationTests extends IntegrationTest {
             mvc.perform(get("/feed").with(user(hub))).andExpect(status().isOk())
                     .andExpect(content().string(containsString("network post")));
         }
+    }
+
+    /**
+     * {@code size} new members in {@code viewer}'s network, written as SQL (set-up only): their
+     * usernames start with the prefix returned.
+     */
+    private String networkOf(CurrentMember viewer, int size) {
+        String prefix = "ln" + (System.nanoTime() % 1_000_000) + "x";
+        jdbc.update("""
+                insert into member(username, email, password_hash, display_name)
+                select ? || i, ? || i || '@example.com', 'x', 'Net ' || i from generate_series(1, ?) i""", prefix, prefix, size);
+        // The network as the feed keeps it (FeedNetworkUpdater writes these rows for accepted connections).
+        jdbc.update("""
+                insert into feed_network(member_id, author_id)
+                select ?, id from member where username::text like ? || '%'""", viewer.id(), prefix);
+        return prefix;
     }
 
     private long statementsForFeed(CurrentMember me) throws Exception {
