@@ -3,16 +3,16 @@ package com.moviepeople.shared;
 import org.postgresql.PGStatement;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.SqlTypeValue;
-import org.springframework.jdbc.core.StatementCreatorUtils;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterUtils;
-import org.springframework.jdbc.core.namedparam.ParsedSql;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementCreatorFactory;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.stereotype.Component;
 
 import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Queries that PostgreSQL plans for their very parameter values on every run. The JDBC driver
@@ -26,25 +26,29 @@ import java.util.Map;
 @Component
 public class CustomPlans {
 
-    private final JdbcTemplate jdbc;
+    /**
+     * Spring's named-parameter template (its parsed-statement cache, its parameter handling), with each
+     * statement it creates marked for the unnamed statement before it runs.
+     */
+    private final NamedParameterJdbcTemplate named;
 
     CustomPlans(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc) {
+            @Override
+            protected PreparedStatementCreator getPreparedStatementCreator(String sql, SqlParameterSource params,
+                                                                           Consumer<PreparedStatementCreatorFactory> customizer) {
+                PreparedStatementCreator creator = super.getPreparedStatementCreator(sql, params, customizer);
+                return connection -> {
+                    PreparedStatement statement = creator.createPreparedStatement(connection);
+                    statement.unwrap(PGStatement.class).setPrepareThreshold(0);
+                    return statement;
+                };
+            }
+        };
     }
 
     /** The rows of {@code sql} (named parameters, as with {@code JdbcClient}), planned for {@code params}. */
     public <T> List<T> query(String sql, Map<String, ?> params, RowMapper<T> rowMapper) {
-        ParsedSql parsed = NamedParameterUtils.parseSqlStatement(sql);
-        MapSqlParameterSource source = new MapSqlParameterSource(params);
-        String jdbcSql = NamedParameterUtils.substituteNamedParameters(parsed, source);
-        Object[] values = NamedParameterUtils.buildValueArray(parsed, source, null);
-        return jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(jdbcSql);
-            statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            for (int i = 0; i < values.length; i++) {
-                StatementCreatorUtils.setParameterValue(statement, i + 1, SqlTypeValue.TYPE_UNKNOWN, values[i]);
-            }
-            return statement;
-        }, rowMapper);
+        return named.query(sql, params, rowMapper);
     }
 }
