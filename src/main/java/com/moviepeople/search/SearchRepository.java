@@ -99,11 +99,13 @@ class SearchRepository {
     /**
      * Whether the viewer may see the row's location: searching is for signed-in members, so
      * {@code everyone} and {@code members} show it, {@code connections} only to a connection (the
-     * connections module's documented {@code mp_connected}, V29), {@code nobody} never.
+     * connections module's documented {@code mp_accepted_connection}, V52, which the planner makes
+     * one index probe of this statement), {@code nobody} never.
      */
     static final String LOCATION_SHOWN = """
             (p.location_visibility in ('everyone', 'members')
-                or (p.location_visibility = 'connections' and mp_connected(p.member_id, :viewer)))""";
+                or (p.location_visibility = 'connections'
+                    and exists (select 1 from mp_accepted_connection(p.member_id, :viewer))))""";
 
     /**
      * A search statement and its named parameters; {@code customPlan} when some word reaches it only

@@ -126,4 +126,51 @@ class AvailabilitySqlFunctionsIntegrationTests extends IntegrationTest {
         jdbc.update("update availability_setting set visibility = 'NOBODY' where member_id = ?", owner.id());
         assertThat(search(owner.id(), friend.id(), first, last, false)).isNull();
     }
+
+    @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    /**
+     * The connection test of all three forms is the connections module's inlinable
+     * mp_accepted_connection (V52), planned into the statement: none of them calls mp_connected,
+     * a statement of its own per call (once per qualifying member in a search by dates).
+     */
+    @Test
+    void theConnectionTestIsPartOfTheStatementNotACallPerMember() {
+        CurrentMember friend = newMember("friend");
+        List<CurrentMember> owners = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            CurrentMember owner = newMember("owner");
+            owners.add(owner);
+            connect(owner, friend);
+            jdbc.update("insert into availability_range (member_id, start_date, end_date, status) values (?, ?, ?, 'AVAILABLE')",
+                    owner.id(), START, START.plusDays(30));
+        }
+        CurrentMember stranger = newMember("stranger");
+        jdbc.update("insert into availability_range (member_id, start_date, end_date, status) values (?, ?, ?, 'AVAILABLE')",
+                stranger.id(), START, START.plusDays(30));
+        LocalDate first = START.plusDays(2);
+        LocalDate last = START.plusDays(9);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local track_functions = 'all'");
+            // Visible to their connections (the default): the friend sees the three owners, not the stranger.
+            assertThat(jdbc.queryForList("""
+                            select m.id from member m cross join lateral mp_available_to(m.id, ?, ?, ?, true) a
+                            where m.id between ? and ? order by m.id""", Long.class, friend.id(), first, last,
+                            owners.get(0).id(), stranger.id()))
+                    .containsExactlyElementsOf(owners.stream().map(CurrentMember::id).toList());
+            assertThat(scalar(owners.get(0).id(), friend.id(), first, last)).isEqualTo("available");
+            assertThat(scalar(stranger.id(), friend.id(), first, last)).isNull();
+            assertThat(repository.answers(owners.get(1).id(), friend.id(), List.of(new AvailabilityPeriod(first, last))))
+                    .containsExactly("available");
+            assertThat(jdbc.queryForObject(
+                    "select coalesce(pg_stat_get_xact_function_calls(cast('mp_connected(bigint,bigint)' as regprocedure)), 0)",
+                    Long.class)).as("calls of mp_connected").isZero();
+            // The counter counts calls: asking mp_connected itself is one.
+            assertThat(jdbc.queryForObject("select mp_connected(?, ?)", Boolean.class, owners.get(0).id(), friend.id())).isTrue();
+            assertThat(jdbc.queryForObject(
+                    "select coalesce(pg_stat_get_xact_function_calls(cast('mp_connected(bigint,bigint)' as regprocedure)), 0)",
+                    Long.class)).isEqualTo(1);
+        });
+    }
 }

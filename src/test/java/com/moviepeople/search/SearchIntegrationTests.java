@@ -316,6 +316,42 @@ class SearchIntegrationTests extends IntegrationTest {
         });
     }
 
+    /**
+     * Who may see a location, and who may know a member's days, is decided inside the search
+     * statement: the connections module's inlinable test (V52) is one index probe of the plan, never
+     * a call of mp_connected per row (a statement of its own each time).
+     */
+    @Test
+    void theConnectionTestsArePartOfTheSearchStatement() {
+        CurrentMember friend = person("friend", "Ada Okafor", null, "Gaffer", "Lagos, Nigeria");
+        CurrentMember stranger = person("stranger", "Ben Okafor", null, "Gaffer", "Lagos, Nigeria");
+        for (CurrentMember m : List.of(friend, stranger)) {
+            profiles.savePrivacy(m.id(), new com.moviepeople.profiles.PrivacySettings(com.moviepeople.shared.Visibility.EVERYONE,
+                    com.moviepeople.shared.Visibility.CONNECTIONS, com.moviepeople.shared.Visibility.EVERYONE,
+                    com.moviepeople.shared.Visibility.NOBODY));
+            // Days shown to connections only (nobody chose otherwise).
+            jdbc.update("insert into availability_range (member_id, start_date, end_date, status) values (?, date '2031-01-01', date '2031-01-31', 'AVAILABLE')",
+                    m.id());
+        }
+        connect(viewer, friend);
+        transactions.executeWithoutResult(tx -> {
+            jdbc.execute("set local track_functions = 'all'");
+            SearchRepository.Found byName = repository.find(viewer.id(), new long[0], SearchCriteria.of("Okafor", null, null),
+                    null, 21, true);
+            assertThat(byName.rows()).extracting(r -> r.card().username() + " " + r.card().location())
+                    .containsExactly(friend.username() + " Lagos, Nigeria", stranger.username() + " null");
+            assertThat(byName.facets()).filteredOn(f -> f.kind().equals("city"))
+                    .extracting(f -> f.label() + " " + f.count()).containsExactly("Lagos 1");
+            SearchRepository.Found byDates = repository.find(viewer.id(), new long[0], SearchCriteria.of("Okafor", null, null, null,
+                    "2031-01-05", "2031-01-12", false, java.time.LocalDate.of(2030, 12, 1)), null, 21, true);
+            assertThat(byDates.rows()).extracting(r -> r.card().username() + " " + r.availability())
+                    .containsExactly(friend.username() + " available");
+            assertThat(jdbc.queryForObject(
+                    "select coalesce(pg_stat_get_xact_function_calls(cast('mp_connected(bigint,bigint)' as regprocedure)), 0)",
+                    Long.class)).as("calls of mp_connected").isZero();
+        });
+    }
+
     @Test
     void withoutATransactionTheSettingsHoldForTheSearchStatementAndEndWithIt() {
         // The search runs in no transaction of its own: the driver sends the settings and the
