@@ -144,6 +144,16 @@ public abstract class IntegrationTest {
     private org.springframework.context.ApplicationContext applicationContext;
 
     /**
+     * How often the current transaction called this SQL function ({@code "name(argument types)"}), as
+     * PostgreSQL counts it after {@code set local track_functions = 'all'}; 0 when never. A function the
+     * planner inlined into the statement is never called.
+     */
+    protected long callsOf(String function) {
+        return jdbc.queryForObject("select coalesce(pg_stat_get_xact_function_calls(cast(? as regprocedure)), 0)",
+                Long.class, function);
+    }
+
+    /**
      * The inner HTML of each {@code data-request-note} element of a page: a connection request's note
      * as the connections pages and the notifications show it (escaped, line breaks kept).
      */

@@ -2,6 +2,7 @@ package com.moviepeople.blocking;
 
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
@@ -164,8 +165,8 @@ class BlockService implements Blocks {
                         limit :n""")
                 .param("m", blockerId).param("at", Timestamp.from(cursor.at())).param("id", cursor.id()).param("n", limit + 1)
                 .query((rs, n) -> new Row(rs.getLong(1), rs.getTimestamp(2).toInstant())).list();
-        boolean more = rows.size() > limit;
-        List<Row> page = more ? rows.subList(0, limit) : rows;
+        KeysetSlice<Row> slice = KeysetSlice.of(rows, limit);
+        List<Row> page = slice.rows();
         Map<Long, MemberCard> cardsById = page.isEmpty() ? Map.of() : cards.cardsFor(page.stream().map(Row::id).toList());
         List<BlockedMember> result = new ArrayList<>(page.size());
         for (Row row : page) {
@@ -174,7 +175,7 @@ class BlockService implements Blocks {
                 result.add(new BlockedMember(card, row.at()));
             }
         }
-        String next = more ? new BlockCursor(page.get(limit - 1).at(), page.get(limit - 1).id()).encode() : null;
+        String next = slice.next(row -> new BlockCursor(row.at(), row.id()).encode());
         return new BlockedPage(result, next);
     }
 

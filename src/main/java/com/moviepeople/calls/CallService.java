@@ -7,6 +7,7 @@ import com.moviepeople.blocking.Blocks;
 import com.moviepeople.credits.Credits;
 import com.moviepeople.portfolio.PortfolioService;
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
@@ -255,16 +256,6 @@ class CallService implements Calls {
      * One keyset page of rows read with one more than {@code size}: the first {@code size}, and the
      * cursor of the last of them when there were more ({@code next}, null on the last page).
      */
-    private record Slice<T>(List<T> rows, String next) {
-        static <T> Slice<T> of(List<T> found, int size, java.util.function.Function<T, KeysetCursor> position) {
-            if (found.size() <= size) {
-                return new Slice<>(found, null);
-            }
-            List<T> rows = found.subList(0, size);
-            return new Slice<>(rows, position.apply(rows.get(size - 1)).encode());
-        }
-    }
-
     private static Row row(ResultSet rs, boolean withCount) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("poster_id"), rs.getString("title"), rs.getString("role"),
                 (Long) rs.getObject("production_id"), rs.getString("production_label"), rs.getString("location"),
@@ -328,8 +319,8 @@ class CallService implements Calls {
                         from crew_call c left join production p on p.id = c.production_id
                         """ + where + "\norder by c.created_at desc, c.id desc limit :n")
                 .params(params).query((rs, n) -> row(rs, false)).list();
-        Slice<Row> page = Slice.of(rows, PAGE_SIZE, Row::position);
-        return new Page(views(page.rows()), page.next());
+        KeysetSlice<Row> page = KeysetSlice.of(rows, PAGE_SIZE);
+        return new Page(views(page.rows()), page.nextCursor(Row::position));
     }
 
     /** One call for {@code viewerId}: 404 if removed (unless the poster asks) or between members blocked either way. */
@@ -474,7 +465,7 @@ class CallService implements Calls {
         if (found.isEmpty()) {
             return new ApplicantsPage(List.of(), 1, null);
         }
-        Slice<A> page = Slice.of(found, APPLICANTS_PAGE_SIZE, A::position);
+        KeysetSlice<A> page = KeysetSlice.of(found, APPLICANTS_PAGE_SIZE);
         List<A> rows = page.rows();
         long first = after.equals(FIRST_APPLICANT) ? 1 : 1 + jdbc.sql("""
                         select count(*) from call_application
@@ -514,7 +505,7 @@ class CallService implements Calls {
                     itemsOf.getOrDefault(a.id(), List.of()).stream().map(itemRefs::get).filter(java.util.Objects::nonNull).toList(),
                     answers.get(a.applicantId())));
         }
-        return new ApplicantsPage(applicants, first, page.next());
+        return new ApplicantsPage(applicants, first, page.nextCursor(A::position));
     }
 
     CallView ownCall(long posterId, long callId) {
@@ -637,7 +628,7 @@ class CallService implements Calls {
         if (rows.isEmpty()) {
             return new MinePage<>(List.of(), null);
         }
-        Slice<M> page = Slice.of(rows, pageSize, M::position);
+        KeysetSlice<M> page = KeysetSlice.of(rows, pageSize);
         List<M> mine = page.rows();
         Map<Long, CallView> calls = new LinkedHashMap<>();
         views(jdbc.sql(CALL_COLUMNS + """
@@ -652,7 +643,7 @@ class CallService implements Calls {
                 result.add(new MyApplication(m.id(), call, m.status(), m.at()));
             }
         }
-        return new MinePage<>(result, page.next());
+        return new MinePage<>(result, page.nextCursor(M::position));
     }
 
     /** The calls the member posted before {@code before}, newest first, with their number of applications: one page. */
@@ -665,8 +656,8 @@ class CallService implements Calls {
                         order by c.created_at desc, c.id desc limit :n""")
                 .param("me", memberId).param("at", Timestamp.from(before.at())).param("id", before.id()).param("n", pageSize + 1)
                 .query((rs, n) -> row(rs, true)).list();
-        Slice<Row> page = Slice.of(rows, pageSize, Row::position);
-        return new MinePage<>(views(page.rows()), page.next());
+        KeysetSlice<Row> page = KeysetSlice.of(rows, pageSize);
+        return new MinePage<>(views(page.rows()), page.nextCursor(Row::position));
     }
 
     // --- helpers ---------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package com.moviepeople.connections;
 
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
@@ -68,12 +69,8 @@ class ConnectionsController {
     private record Page(List<Entry> entries, String nextCursor) {
 
         static Page of(PageQuery query, long memberId, KeysetCursor cursor) {
-            List<Entry> rows = query.entries(memberId, cursor.at(), cursor.id(), PAGE_SIZE + 1);
-            if (rows.size() <= PAGE_SIZE) {
-                return new Page(rows, null);
-            }
-            Entry last = rows.get(PAGE_SIZE - 1);
-            return new Page(rows.subList(0, PAGE_SIZE), new KeysetCursor(last.at(), last.connectionId()).encode());
+            KeysetSlice<Entry> page = KeysetSlice.of(query.entries(memberId, cursor.at(), cursor.id(), PAGE_SIZE + 1), PAGE_SIZE);
+            return new Page(page.rows(), page.nextCursor(last -> new KeysetCursor(last.at(), last.connectionId())));
         }
     }
 

@@ -7,6 +7,7 @@ import com.moviepeople.blocking.MemberBlocked;
 import com.moviepeople.connections.ConnectionState;
 import com.moviepeople.connections.Connections;
 import com.moviepeople.shared.FilmRoles;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
@@ -484,8 +485,8 @@ class CreditService implements Credits {
                 .param("afterShared", cursor[0]).param("afterId", cursor[1]).param("n", SUGGESTIONS_PAGE + 1)
                 .query((rs, n) -> new Found(rs.getLong("member_id"), rs.getInt("shared"), ids(rs, "sample")))
                 .list();
-        boolean more = found.size() > SUGGESTIONS_PAGE;
-        List<Found> page = more ? found.subList(0, SUGGESTIONS_PAGE) : found;
+        KeysetSlice<Found> slice = KeysetSlice.of(found, SUGGESTIONS_PAGE);
+        List<Found> page = slice.rows();
         if (page.isEmpty()) {
             return new SuggestionsPage(List.of(), null);
         }
@@ -503,8 +504,7 @@ class CreditService implements Credits {
                                 .sorted(Comparator.comparingInt(ProductionRef::year).reversed()).toList(),
                         states.getOrDefault(f.memberId(), ConnectionState.none())))
                 .toList();
-        Found last = page.get(page.size() - 1);
-        return new SuggestionsPage(suggestions, more ? last.shared() + "-" + last.memberId() : null);
+        return new SuggestionsPage(suggestions, slice.next(last -> last.shared() + "-" + last.memberId()));
     }
 
     /** "shared-memberId" of the last row seen; anything else starts from the top. */

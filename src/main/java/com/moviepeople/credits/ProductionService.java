@@ -2,6 +2,7 @@ package com.moviepeople.credits;
 
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.TextFormat;
 import com.moviepeople.shared.WebUrls;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -176,10 +177,9 @@ class ProductionService {
                         + " order by created_at desc, id desc limit :n")
                 .params(spec)
                 .query((rs, n) -> new Row(ref(rs, n), rs.getTimestamp("created_at").toInstant())).list();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-        String next = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).ref().id()).encode() : null;
-        return new ProductionsPage(page.stream().map(Row::ref).toList(), next);
+        KeysetSlice<Row> page = KeysetSlice.of(rows, PAGE_SIZE);
+        return new ProductionsPage(page.rows().stream().map(Row::ref).toList(),
+                page.nextCursor(last -> new KeysetCursor(last.createdAt(), last.ref().id())));
     }
 
     /** The words of a query (as search splits them): at most six, 40 characters each. */

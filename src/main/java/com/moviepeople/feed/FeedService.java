@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
@@ -237,8 +238,8 @@ class FeedService implements Feed {
         List<PostRow> rows = large
                 ? customPlans.query(blocked.length == 0 ? FEED_LARGE_NETWORK : FEED_LARGE_NETWORK_HIDING_BLOCKED, params, POST)
                 : jdbc.sql(blocked.length == 0 ? FEED : FEED_HIDING_BLOCKED).params(params).query(POST).list();
-        boolean more = rows.size() > POSTS_PER_PAGE;
-        List<PostRow> page = more ? rows.subList(0, POSTS_PER_PAGE) : rows;
+        KeysetSlice<PostRow> slice = KeysetSlice.of(rows, POSTS_PER_PAGE);
+        List<PostRow> page = slice.rows();
 
         Map<Long, List<CommentRow>> latest = latestComments(viewerId, page.stream().map(PostRow::id).toList(), blocked);
         Set<Long> memberIds = new LinkedHashSet<>();
@@ -259,7 +260,7 @@ class FeedService implements Feed {
                 posts.add(view);
             }
         }
-        String next = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        String next = slice.nextCursor(last -> new KeysetCursor(last.createdAt(), last.id()));
         return new FeedPage(posts, next);
     }
 
@@ -300,9 +301,9 @@ class FeedService implements Feed {
                 .param("id", cursor.id())
                 .param("n", COMMENTS_PER_PAGE + 1)
                 .query(COMMENT_WITH_APPLAUSE).list();
-        boolean more = rows.size() > COMMENTS_PER_PAGE;
-        List<CommentRow> page = new ArrayList<>(more ? rows.subList(0, COMMENTS_PER_PAGE) : rows);
-        String earlier = more ? new KeysetCursor(page.get(page.size() - 1).createdAt(), page.get(page.size() - 1).id()).encode() : null;
+        KeysetSlice<CommentRow> slice = KeysetSlice.of(rows, COMMENTS_PER_PAGE);
+        List<CommentRow> page = new ArrayList<>(slice.rows());
+        String earlier = slice.nextCursor(last -> new KeysetCursor(last.createdAt(), last.id()));
         Collections.reverse(page);
 
         Set<Long> memberIds = new LinkedHashSet<>();

@@ -4,6 +4,7 @@ import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberSummary;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.Connections;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
@@ -202,13 +203,14 @@ class MessagingService implements Messaging {
                 .param("lo", Math.min(meId, otherId)).param("hi", Math.max(meId, otherId))
                 .param("before", before).param("n", limit + 1)
                 .query(messageMapper(meId)).list();
-        boolean earlier = newestFirst.size() > limit;
-        List<MessageView> page = new ArrayList<>(earlier ? newestFirst.subList(0, limit) : newestFirst);
+        KeysetSlice<MessageView> slice = KeysetSlice.of(newestFirst, limit);
+        Long earlier = slice.next(MessageView::id);
+        List<MessageView> page = new ArrayList<>(slice.rows());
         Collections.reverse(page);
         int marked = page.stream().anyMatch(MessageView::unread) ? markReadNow(meId, otherId) : 0;
         return new ConversationView(otherId, other == null ? null : other.username(),
                 other == null ? null : other.displayName(), page,
-                earlier ? page.get(0).id() : null, access.canSend(), marked);
+                earlier, access.canSend(), marked);
     }
 
     /**
@@ -268,14 +270,14 @@ class MessagingService implements Messaging {
                         rs.getString("preview"), rs.getLong("sender_id") == meId, rs.getTimestamp("sent_at").toInstant(),
                         rs.getLong("unread")))
                 .list();
-        boolean more = rows.size() > limit;
-        List<InboxRow> page = more ? rows.subList(0, limit) : rows;
+        KeysetSlice<InboxRow> slice = KeysetSlice.of(rows, limit);
+        List<InboxRow> page = slice.rows();
         Map<Long, MemberCard> cardsById = page.isEmpty() ? Map.of() : cards.cardsFor(page.stream().map(InboxRow::otherId).toList());
         List<InboxRow> withCards = page.stream()
                 .map(r -> new InboxRow(r.conversationId(), r.otherId(), cardsById.get(r.otherId()), r.lastMessageId(),
                         r.lastBody(), r.lastFromMe(), r.lastSentAt(), r.unread()))
                 .toList();
-        return new InboxPage(withCards, more ? page.get(limit - 1).lastMessageId() : null);
+        return new InboxPage(withCards, slice.next(InboxRow::lastMessageId));
     }
 
     // --- rules -----------------------------------------------------------------------------

@@ -3,6 +3,7 @@ package com.moviepeople.moderation;
 import com.moviepeople.accounts.MemberDirectory;
 import com.moviepeople.accounts.MemberModeration;
 import com.moviepeople.accounts.MemberSummary;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -75,8 +76,8 @@ class ModerationService {
                         (Long) rs.getObject("reporter_id"), (Long) rs.getObject("target_member_id"), rs.getString("excerpt"),
                         rs.getString("category"), rs.getString("reason"), rs.getTimestamp("created_at").toInstant()))
                 .list();
-        boolean more = rows.size() > limit;
-        List<Row> page = more ? rows.subList(0, limit) : rows;
+        KeysetSlice<Row> slice = KeysetSlice.of(rows, limit);
+        List<Row> page = slice.rows();
         Set<Long> ids = new HashSet<>();
         page.forEach(r -> {
             if (r.reporterId() != null) {
@@ -91,7 +92,7 @@ class ModerationService {
                 r.excerpt(), r.category() == null ? null : ReportCategory.valueOf(r.category()), r.reason(), r.createdAt(),
                 r.reporterId() == null ? null : names.get(r.reporterId()),
                 r.memberId() == null ? null : names.get(r.memberId()))).toList();
-        return new Queue(views, more ? page.get(limit - 1).id() : null);
+        return new Queue(views, slice.next(Row::id));
     }
 
     /** Closes the report without action; a second dismissal changes nothing. Unknown report: 404. */

@@ -3,6 +3,7 @@ package com.moviepeople.notifications;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.messaging.LiveUpdates;
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.MemberCard;
 import com.moviepeople.shared.MemberCards;
 import com.moviepeople.shared.NotFoundException;
@@ -199,10 +200,8 @@ class NotificationService {
                 .param("n", PAGE_SIZE + 1)
                 .query((rs, i) -> row(rs))
                 .list();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
-        Row last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(views(page, memberUsername), more ? new KeysetCursor(last.at(), last.id()).encode() : null);
+        KeysetSlice<Row> page = KeysetSlice.of(rows, PAGE_SIZE);
+        return new Page(views(page.rows(), memberUsername), page.nextCursor(last -> new KeysetCursor(last.at(), last.id())));
     }
 
     /**

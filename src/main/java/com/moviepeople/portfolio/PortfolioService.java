@@ -1,6 +1,7 @@
 package com.moviepeople.portfolio;
 
 import com.moviepeople.shared.KeysetCursor;
+import com.moviepeople.shared.KeysetSlice;
 import com.moviepeople.shared.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -82,10 +83,8 @@ public class PortfolioService {
                         rs.getString("credit_role"), rs.getTimestamp("created_at").toInstant(),
                         (Long) rs.getObject("credit_id"), stills((String[]) rs.getArray("stills").getArray())))
                 .list();
-        boolean more = found.size() > limit;
-        List<PortfolioItemView> page = List.copyOf(more ? found.subList(0, limit) : found);
-        PortfolioItemView last = more ? page.get(page.size() - 1) : null;
-        return new ItemsPage(page, last == null ? null : new KeysetCursor(last.createdAt(), last.id()).encode());
+        KeysetSlice<PortfolioItemView> page = KeysetSlice.of(found, limit);
+        return new ItemsPage(List.copyOf(page.rows()), page.nextCursor(last -> new KeysetCursor(last.createdAt(), last.id())));
     }
 
     /** A portfolio item as a list names it. */

@@ -3,6 +3,7 @@ package com.moviepeople.search;
 import com.moviepeople.blocking.Blocks;
 import com.moviepeople.connections.ConnectionState;
 import com.moviepeople.connections.Connections;
+import com.moviepeople.shared.KeysetSlice;
 import org.springframework.stereotype.Service;
 
 import java.util.List;
@@ -45,8 +46,8 @@ class SearchService {
         // The facets count every result: on the first page, in the page's own statement.
         SearchRepository.Found found = repository.find(viewerId, blocked, criteria, cursor, PAGE_SIZE + 1, cursor == null);
         List<SearchRepository.Row> rows = found.rows();
-        boolean more = rows.size() > PAGE_SIZE;
-        List<SearchRepository.Row> page = more ? rows.subList(0, PAGE_SIZE) : rows;
+        KeysetSlice<SearchRepository.Row> slice = KeysetSlice.of(rows, PAGE_SIZE);
+        List<SearchRepository.Row> page = slice.rows();
         if (page.isEmpty()) {
             return SearchResults.NONE;
         }
@@ -56,8 +57,7 @@ class SearchService {
                 .map(r -> new PersonResult(r.card(), connectionState(viewerId, r), r.availability(),
                         MatchReasons.of(r.card(), criteria, terms, roleTerm)))
                 .toList();
-        SearchRepository.Row last = page.get(page.size() - 1);
-        String next = more ? new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode() : null;
+        String next = slice.next(last -> new SearchCursor(last.relevance(), last.nameWords(), last.card().id()).encode());
         return new SearchResults(true, people, next, page.size() > 1 ? found.facets() : List.of());
     }
 

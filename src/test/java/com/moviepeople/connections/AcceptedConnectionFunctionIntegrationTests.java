@@ -70,17 +70,11 @@ class AcceptedConnectionFunctionIntegrationTests extends IntegrationTest {
             long members = jdbc.queryForObject("select count(*) from member", Long.class);
             assertThat(jdbc.queryForObject("select count(*) from member m where exists (select 1 from mp_accepted_connection(m.id, ?))",
                     Long.class, me.id())).isEqualTo(2);
-            assertThat(calls("mp_accepted_connection(bigint,bigint)")).as("inlined: never called").isZero();
+            assertThat(callsOf("mp_accepted_connection(bigint,bigint)")).as("inlined: never called").isZero();
             // The counter does count what is not inlined: mp_connected, once per member.
             assertThat(jdbc.queryForObject("select count(*) from member m where mp_connected(m.id, ?)", Long.class, me.id()))
                     .isEqualTo(2);
-            assertThat(calls("mp_connected(bigint,bigint)")).isEqualTo(members);
+            assertThat(callsOf("mp_connected(bigint,bigint)")).isEqualTo(members);
         });
-    }
-
-    /** How often this transaction called the function (0 when never: inlined ones are not calls). */
-    private long calls(String function) {
-        return jdbc.queryForObject("select coalesce(pg_stat_get_xact_function_calls(cast(? as regprocedure)), 0)",
-                Long.class, function);
     }
 }
