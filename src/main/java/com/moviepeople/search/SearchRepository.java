@@ -402,14 +402,25 @@ class SearchRepository {
         String availability = "null";
         String join = "";
         if (criteria.period() != null) {
-            // The availability module's documented search function (V31): a row with the answer
+            // The availability module's documented search functions (V53): a row with the answer
             // only for members available for the period (or partly) who let the viewer know, so the
-            // others never appear. Inlined by the planner: one GiST probe of the ranges per candidate.
+            // others never appear; both inlined by the planner. With words, a role, a place or a
+            // production, the few candidates each read their calendar by primary key
+            // (mp_available_to). Without (the period alone, or with a department), every member
+            // would be a candidate: the members available come from one pass over the calendars
+            // (mp_available_members) instead of a probe of each member's ranges (600 ms at 100,000
+            // members; docs/benchmarks.md). Joined on member_id for a few candidates too, the
+            // planner misjudged how many calendars pass the visibility test and read them all first.
             params.put("availableFrom", criteria.period().first());
             params.put("availableTo", criteria.period().last());
             params.put("withPartly", criteria.partly());
-            join = "\ncross join lateral mp_available_to(p.member_id, :viewer, cast(:availableFrom as date),"
-                    + " cast(:availableTo as date), :withPartly) av";
+            boolean fewCandidates = !q.isEmpty() || !criteria.role().isEmpty() || !criteria.locationWords().isEmpty()
+                    || !criteria.workedOnWords().isEmpty();
+            join = fewCandidates
+                    ? "\ncross join lateral mp_available_to(p.member_id, :viewer, cast(:availableFrom as date),"
+                            + " cast(:availableTo as date), :withPartly) av"
+                    : "\njoin mp_available_members(:viewer, cast(:availableFrom as date), cast(:availableTo as date),"
+                            + " :withPartly) av on av.member_id = p.member_id";
             availability = "av.answer";
         }
         return new Parts(params, join, where.toString(), availability, q);
