@@ -252,10 +252,6 @@ class CallService implements Calls {
         }
     }
 
-    /**
-     * One keyset page of rows read with one more than {@code size}: the first {@code size}, and the
-     * cursor of the last of them when there were more ({@code next}, null on the last page).
-     */
     private static Row row(ResultSet rs, boolean withCount) throws SQLException {
         return new Row(rs.getLong("id"), rs.getLong("poster_id"), rs.getString("title"), rs.getString("role"),
                 (Long) rs.getObject("production_id"), rs.getString("production_label"), rs.getString("location"),
