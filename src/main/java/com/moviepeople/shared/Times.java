@@ -29,6 +29,20 @@ public class Times {
      */
     private static final ThreadLocal<PrettyTime> PRETTY = ThreadLocal.withInitial(() -> new PrettyTime(Locale.ENGLISH));
 
+    /**
+     * PrettyTime's words for each duration it has worded: "3 minutes ago" depends only on the unit,
+     * the quantity (as counted and as rounded, with its default tolerance of 50 %) and the
+     * direction, and wording it ({@code String.format}, pattern replacements) was 7 % of a feed
+     * page's CPU (docs/benchmarks.md). Times up to {@link #RELATIVE_UP_TO} old give about a hundred
+     * keys; the bound only guards against the unforeseen.
+     */
+    private static final java.util.concurrent.ConcurrentMap<Phrase, String> PHRASES = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_PHRASES = 1_000;
+    private static final int PRETTY_TIME_ROUNDING_TOLERANCE = 50;
+
+    private record Phrase(Class<?> unit, long quantity, long rounded, boolean past) {
+    }
+
     private final Clock clock;
 
     public Times(Clock clock) {
@@ -47,7 +61,18 @@ public class Times {
         if (age.compareTo(RELATIVE_UP_TO) > 0) {
             return DATE.format(time);
         }
-        return PRETTY.get().setReference(now).format(time);
+        PrettyTime pretty = PRETTY.get().setReference(now);
+        org.ocpsoft.prettytime.Duration duration = pretty.approximateDuration(time);
+        Phrase phrase = new Phrase(duration.getUnit().getClass(), duration.getQuantity(),
+                duration.getQuantityRounded(PRETTY_TIME_ROUNDING_TOLERANCE), duration.isInPast());
+        String words = PHRASES.get(phrase);
+        if (words == null) {
+            words = pretty.format(duration);
+            if (PHRASES.size() < MAX_PHRASES) {
+                PHRASES.putIfAbsent(phrase, words);
+            }
+        }
+        return words;
     }
 
     /** All three at once, for a view built in Java (the feed's posts and comments). */

@@ -59,4 +59,22 @@ class TimesTests {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void remembersPrettyTimesWordsWithoutChangingThem() {
+        // Every age up to the relative limit, to the second and at random, worded as PrettyTime words
+        // it afresh: the remembered phrases must never differ (rounding, plurals, units).
+        java.util.Random random = new java.util.Random(17);
+        Times times = at(NOW);
+        org.ocpsoft.prettytime.PrettyTime pretty = new org.ocpsoft.prettytime.PrettyTime(java.util.Locale.ENGLISH).setReference(NOW);
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = i < 10_000 ? 60 + i * 60L : 60 + (long) (random.nextDouble() * Duration.ofDays(7).minusMinutes(1).toSeconds());
+            Instant posted = NOW.minusSeconds(seconds).minusMillis(random.nextInt(1000));
+            String fresh = pretty.format(posted);
+            assertThat(times.relative(posted)).as("%d s ago", seconds).isEqualTo(fresh);
+        }
+        assertThat(times.relative(NOW.minus(Duration.ofMinutes(1)))).isEqualTo("1 minute ago");
+        assertThat(times.relative(NOW.minus(Duration.ofMinutes(59)))).isEqualTo("59 minutes ago");
+        assertThat(times.relative(NOW.minus(Duration.ofMinutes(120)))).isEqualTo("2 hours ago");
+    }
 }
