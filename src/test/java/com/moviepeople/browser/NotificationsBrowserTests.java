@@ -81,11 +81,14 @@ class NotificationsBrowserTests extends BrowserTest {
             assertThat(mayaPage.locator("[data-bell-mirror] .badge")).isVisible();
             assertThat(mayaPage.locator("[data-bell-mirror] .badge")).hasText("2");
             assertThat(mayaPage.locator("[data-bell-mirror]")).hasAttribute("aria-label", "Notifications, 2 unread");
+            // Drawn, not an emoji that shows as a missing glyph without an emoji font.
+            assertThat(mayaPage.locator("[data-bell-mirror] svg.bi")).isVisible();
         } else {
             assertThat(mayaPage.locator("[data-bell-mirror]")).isHidden();
         }
         openMenuOnSmallScreens(mayaPage);
         assertThat(mayaPage.locator("[data-unread-notifications]")).isVisible();
+        assertThat(mayaPage.locator("[data-nav=notifications] svg.bi")).isVisible();
         screenshot(mayaPage, "notifications-bell", size);
 
         mayaPage.locator("[data-nav=notifications]").click();
